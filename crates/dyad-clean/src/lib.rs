@@ -1,0 +1,1 @@
+//! Placeholder: dyad-clean is being written.

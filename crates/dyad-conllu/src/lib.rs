@@ -1,0 +1,1 @@
+//! Placeholder: dyad-conllu is being written.

@@ -1,0 +1,1 @@
+//! Placeholder: dyad-dict is being written.

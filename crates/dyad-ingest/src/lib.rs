@@ -1,0 +1,1 @@
+//! Placeholder: dyad-ingest is being written.

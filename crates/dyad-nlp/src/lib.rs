@@ -1,0 +1,1 @@
+//! Placeholder: dyad-nlp is being written.

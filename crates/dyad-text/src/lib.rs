@@ -1,0 +1,1 @@
+//! Placeholder: dyad-text is being written.
