@@ -11,4 +11,4 @@ mod text;
 
 pub use article::{stable_id, Article, ArticleId, CleanAction, CleanKind, Origin, PubDate};
 pub use offsets::{OffsetMap, OffsetMapBuilder};
-pub use text::{Sentence, Span, Token};
+pub use text::{MultiwordToken, Sentence, Span, Token};

@@ -64,8 +64,20 @@ pub struct Sentence {
     pub raw: Span,
     /// 0-based index of the paragraph holding the sentence.
     pub paragraph: usize,
-    /// The tokens, in order.
+    /// The tokens (UD syntactic words), in order.
     pub tokens: Vec<Token>,
+    /// Surface tokens that were split into several words, UD's multiword tokens
+    /// (`don't` → `do` + `n't`), as inclusive ranges of indices into `tokens`.
+    pub multiword: Vec<MultiwordToken>,
+}
+
+/// A surface token made of several syntactic words: `tokens[first..=last]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MultiwordToken {
+    /// Index of the first word.
+    pub first: usize,
+    /// Index of the last word (inclusive).
+    pub last: usize,
 }
 
 impl Sentence {
