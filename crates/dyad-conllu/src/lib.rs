@@ -18,6 +18,8 @@
 
 use std::fmt;
 
+pub mod eval;
+
 /// One syntactic word (a line whose ID is an integer).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Word {

@@ -1,1 +1,280 @@
-//! Placeholder: dyad-nlp is being written.
+//! dyad's syntactic analysis: part-of-speech tagging (UPOS, XPOS, FEATS), lemmatization and
+//! labelled dependency parsing (UD relations) of tokenized sentences, in pure Rust.
+//!
+//! Three small models, trained on UD English EWT and GUM (see `models/README.md`):
+//! a greedy averaged-perceptron tagger ([`tagger`]), a lexicon-plus-suffix-rules
+//! lemmatizer ([`lemma`]) and a greedy arc-hybrid parser trained with a dynamic oracle
+//! ([`parser`]). The shipped models are compiled into the binary ([`Analyzer::embedded`]).
+//!
+//! ```
+//! let a = dyad_nlp::Analyzer::embedded().expect("models load");
+//! let words = a.analyze(&["Iraq", "said", "that", "the", "US", "attacked", "Iran", "."]);
+//! assert_eq!(words[1].lemma, "say");
+//! assert_eq!(words[1].deprel, "root");
+//! ```
+
+pub mod evaluate;
+pub mod feat;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+
+use std::path::Path;
+use std::time::Instant;
+
+use lemma::Lemmatizer;
+use parser::{Node, Parser};
+use perceptron::Reader;
+use tagger::Tagger;
+
+/// A model could not be read or trained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// One analysed word.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnalyzedWord {
+    /// The form, as given.
+    pub form: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Universal part of speech.
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
+    /// UD morphological features (`_` when none).
+    pub feats: String,
+    /// 1-based index of the head word; 0 for the root.
+    pub head: usize,
+    /// UD relation to the head.
+    pub deprel: String,
+}
+
+/// Tagger, lemmatizer and parser together.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    tagger: Tagger,
+    lemmatizer: Lemmatizer,
+    parser: Parser,
+}
+
+static TAGGER_BIN: &[u8] = include_bytes!("../../../models/tagger.bin");
+static LEMMATIZER_BIN: &[u8] = include_bytes!("../../../models/lemmatizer.bin");
+static PARSER_BIN: &[u8] = include_bytes!("../../../models/parser.bin");
+
+impl Analyzer {
+    /// The models shipped inside the binary.
+    pub fn embedded() -> Result<Analyzer, ModelError> {
+        Analyzer::from_bytes(TAGGER_BIN, LEMMATIZER_BIN, PARSER_BIN)
+    }
+
+    /// Models from a directory holding `tagger.bin`, `lemmatizer.bin`, `parser.bin`
+    /// (as written by [`train`]).
+    pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read(&p).map_err(|e| ModelError(format!("cannot read {}: {e}", p.display())))
+        };
+        Analyzer::from_bytes(
+            &read("tagger.bin")?,
+            &read("lemmatizer.bin")?,
+            &read("parser.bin")?,
+        )
+    }
+
+    /// Models from their serialised bytes.
+    pub fn from_bytes(tagger: &[u8], lemmatizer: &[u8], parser: &[u8]) -> Result<Analyzer, ModelError> {
+        let ctx = |what: &'static str| move |e: String| ModelError(format!("{what} model: {e}"));
+        Ok(Analyzer {
+            tagger: Tagger::read(&mut Reader::new(tagger)).map_err(ctx("tagger"))?,
+            lemmatizer: Lemmatizer::read(&mut Reader::new(lemmatizer)).map_err(ctx("lemmatizer"))?,
+            parser: Parser::read(&mut Reader::new(parser)).map_err(ctx("parser"))?,
+        })
+    }
+
+    /// A copy with the tagger and parser reduced to their `tagger_weights` and
+    /// `parser_weights` largest weights (see [`perceptron::Model::prune`]).
+    pub fn pruned(&self, tagger_weights: usize, parser_weights: usize) -> Analyzer {
+        let mut a = self.clone();
+        a.tagger.model = a.tagger.model.prune(tagger_weights);
+        a.parser.model = a.parser.model.prune(parser_weights);
+        a
+    }
+
+    /// Writes the three models into `dir` (`tagger.bin`, `lemmatizer.bin`, `parser.bin`).
+    pub fn save(&self, dir: &Path) -> Result<(), ModelError> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| ModelError(format!("cannot create {}: {e}", dir.display())))?;
+        let mut t = Vec::new();
+        self.tagger.write(&mut t);
+        let mut l = Vec::new();
+        self.lemmatizer.write(&mut l);
+        let mut p = Vec::new();
+        self.parser.write(&mut p);
+        for (name, bytes) in [("tagger.bin", t), ("lemmatizer.bin", l), ("parser.bin", p)] {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes)
+                .map_err(|e| ModelError(format!("cannot write {}: {e}", path.display())))?;
+        }
+        Ok(())
+    }
+
+    /// Weights kept by the tagger and the parser.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.tagger.model.nweights(), self.parser.model.nweights())
+    }
+
+    /// Tags, lemmatizes and parses one sentence of words. Pure; never panics; linear time
+    /// in the number of words.
+    pub fn analyze(&self, words: &[&str]) -> Vec<AnalyzedWord> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let tags = self.tagger.tag(words);
+        let nodes: Vec<Node> = words.iter().zip(&tags).map(|(w, t)| Node::new(w, *t)).collect();
+        let arcs = self.parser.parse(&nodes);
+        words
+            .iter()
+            .zip(&tags)
+            .zip(&arcs)
+            .map(|((w, t), (h, l))| {
+                let upos = self.tagger.upos(*t);
+                let xpos = self.tagger.xpos(*t);
+                AnalyzedWord {
+                    form: (*w).to_string(),
+                    lemma: self.lemmatizer.lemma(w, upos, xpos),
+                    upos: upos.to_string(),
+                    xpos: xpos.to_string(),
+                    feats: self.tagger.feats_for(w, *t).to_string(),
+                    head: *h,
+                    deprel: self.parser.label(*l).to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Builds the CoNLL-U block of an analysed sentence: `# sent_id`, `# text`, the words with
+/// `TokenRange=start:end` (byte offsets into the raw text) and `SpaceAfter=No` in MISC, and
+/// multiword token lines for split contractions.
+pub fn to_conllu(
+    sentence: &dyad_types::Sentence,
+    cleaned_text: &str,
+    analysis: &[AnalyzedWord],
+    sent_id: &str,
+) -> dyad_conllu::Sentence {
+    let text = sentence.span.slice(cleaned_text).replace(['\n', '\r', '\t'], " ");
+    let mut out = dyad_conllu::Sentence {
+        comments: vec![format!("sent_id = {sent_id}"), format!("text = {text}")],
+        sent_id: Some(sent_id.to_string()),
+        text: Some(text),
+        ..Default::default()
+    };
+    let in_mwt = |i: usize| sentence.multiword.iter().any(|m| m.first <= i && i <= m.last);
+    for (i, tok) in sentence.tokens.iter().enumerate() {
+        let a = analysis.get(i).cloned().unwrap_or_default();
+        let mut misc = format!("TokenRange={}:{}", tok.raw.start, tok.raw.end);
+        if !tok.space_after && !in_mwt(i) {
+            misc.push_str("|SpaceAfter=No");
+        }
+        out.words.push(dyad_conllu::Word {
+            id: i + 1,
+            form: tok.text.clone(),
+            lemma: if a.lemma.is_empty() { tok.text.clone() } else { a.lemma },
+            upos: if a.upos.is_empty() { "X".into() } else { a.upos },
+            xpos: if a.xpos.is_empty() { "_".into() } else { a.xpos },
+            feats: if a.feats.is_empty() { "_".into() } else { a.feats },
+            head: Some(if a.head > sentence.tokens.len() { 0 } else { a.head }),
+            deprel: if a.deprel.is_empty() { "dep".into() } else { a.deprel },
+            deps: "_".into(),
+            misc,
+        });
+    }
+    for m in &sentence.multiword {
+        let (Some(f), Some(l)) = (sentence.tokens.get(m.first), sentence.tokens.get(m.last)) else {
+            continue;
+        };
+        let form = cleaned_text
+            .get(f.span.start..l.span.end)
+            .map_or_else(|| format!("{}{}", f.text, l.text), str::to_string);
+        let mut misc = format!("TokenRange={}:{}", f.raw.start, l.raw.end);
+        if !l.space_after {
+            misc.push_str("|SpaceAfter=No");
+        }
+        out.multiword.push(dyad_conllu::Multiword {
+            first: m.first + 1,
+            last: m.last + 1,
+            form,
+            misc,
+        });
+    }
+    out
+}
+
+/// A speed measurement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bench {
+    /// Words analysed.
+    pub tokens: usize,
+    /// Seconds spent in [`Analyzer::analyze`].
+    pub seconds: f64,
+    /// Words per second of wall time.
+    pub tokens_per_sec: f64,
+    /// CPU seconds this thread's process spent in the run (user + system), when the OS
+    /// reports it: on a shared machine, words per CPU second is the fair one-core figure.
+    pub cpu_seconds: Option<f64>,
+    /// Peak resident memory of the process in KiB (`VmHWM`), when the OS reports it.
+    pub peak_rss_kib: Option<u64>,
+}
+
+/// Analyses every sentence (tag + lemmatize + parse, one thread) and times it.
+pub fn bench(analyzer: &Analyzer, sentences: &[Vec<String>]) -> Bench {
+    let t0 = Instant::now();
+    let c0 = cpu_seconds();
+    let mut tokens = 0;
+    for s in sentences {
+        let words: Vec<&str> = s.iter().map(String::as_str).collect();
+        tokens += analyzer.analyze(&words).len();
+    }
+    let seconds = t0.elapsed().as_secs_f64();
+    let cpu = match (c0, cpu_seconds()) {
+        (Some(a), Some(b)) => Some(b - a),
+        _ => None,
+    };
+    Bench {
+        tokens,
+        seconds,
+        tokens_per_sec: tokens as f64 / seconds.max(1e-9),
+        cpu_seconds: cpu,
+        peak_rss_kib: peak_rss_kib(),
+    }
+}
+
+/// The process's peak resident set size in KiB, from `/proc/self/status` (Linux only).
+pub fn peak_rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// CPU time (user + system) of this process in seconds, from `/proc/self/stat` (Linux
+/// only; clock ticks assumed to be the usual 100 Hz).
+pub fn cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ut: f64 = f.get(11)?.parse().ok()?;
+    let st: f64 = f.get(12)?.parse().ok()?;
+    Some((ut + st) / 100.0)
+}

@@ -1,0 +1,128 @@
+//! Command-line definitions (clap): every subcommand, flag and its help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// dyad turns news text into political event data: who did what to whom, when, where.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show what one pipeline stage makes of the input, for a person.
+    #[command(subcommand)]
+    Debug(DebugCommand),
+    /// Work with event dictionaries (TABARI, PETRARCH-1, PETRARCH-2 formats).
+    #[command(subcommand)]
+    Dict(DictCommand),
+    /// Measure accuracy against gold standards.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// `dyad dict …`.
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Load dictionary files or folders, report every problem as `file:line`, and print
+    /// the count of entries of each kind per file.
+    Check(DictCheckArgs),
+}
+
+/// Arguments of `dyad dict check`.
+#[derive(Debug, Args, Clone)]
+pub struct DictCheckArgs {
+    /// Dictionary files or folders.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Fail on the first malformed line instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+    /// Read every file as this kind (actors, agents, verbs-tabari, verbs-petrarch2,
+    /// discards, issues, ontology, options, project, words) instead of detecting it.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Report date-restricted codes that have expired by this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// `dyad eval …`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Score tokenization and sentence splitting on UD CoNLL-U files: the raw text is
+    /// rebuilt from `# text` lines and segmented (CoNLL 2018 shared-task metrics).
+    Segment(Paths),
+}
+
+/// `dyad debug …`.
+#[derive(Debug, Subcommand)]
+pub enum DebugCommand {
+    /// Print each article's cleaned text and the cleaning actions taken.
+    Clean(InputArgs),
+    /// Print each article's sentences, one per line, with byte offsets into the raw text.
+    Sentences(InputArgs),
+    /// Print each sentence's tokens with byte offsets into the raw text.
+    Tokens(InputArgs),
+}
+
+/// Where articles come from and how to read them; shared by every command that reads news.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Input files, directories (read recursively), glob patterns, or `-` for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Input format, instead of detecting it from the file name and content.
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "jsonl", "html", "rss", "atom", "feed", "warc"])]
+    pub input_format: Option<String>,
+
+    /// Publication date (YYYY-MM-DD) for articles whose input gives none.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// JSON lines: the field holding the article text (default: detected).
+    #[arg(long, value_name = "FIELD")]
+    pub text_field: Option<String>,
+    /// JSON lines: the field holding the title.
+    #[arg(long, value_name = "FIELD")]
+    pub title_field: Option<String>,
+    /// JSON lines: the field holding the publication date.
+    #[arg(long, value_name = "FIELD")]
+    pub date_field: Option<String>,
+    /// JSON lines: the field holding the URL.
+    #[arg(long, value_name = "FIELD")]
+    pub url_field: Option<String>,
+    /// JSON lines: the field holding the source (publisher).
+    #[arg(long, value_name = "FIELD")]
+    pub source_field: Option<String>,
+    /// JSON lines: the field holding the article id.
+    #[arg(long, value_name = "FIELD")]
+    pub id_field: Option<String>,
+
+    /// Skip articles larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_article_bytes: usize,
+
+    /// Do not clean the text (captions, boilerplate, duplicates and glued words stay).
+    #[arg(long)]
+    pub no_clean: bool,
+
+    /// Print the reading summary even when everything went well.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// A path argument list, for commands over files that are not news (treebanks, dictionaries).
+#[derive(Debug, Args, Clone)]
+pub struct Paths {
+    /// Files to read.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}

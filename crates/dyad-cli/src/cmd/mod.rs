@@ -1,0 +1,18 @@
+//! Subcommand dispatch: one module per command family.
+
+mod debug;
+mod dict;
+mod eval;
+
+use std::process::ExitCode;
+
+use crate::args::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Debug(cmd) => debug::run(cmd),
+        Command::Dict(cmd) => dict::run(cmd),
+        Command::Eval(cmd) => eval::run(cmd),
+    }
+}

@@ -1,0 +1,347 @@
+//! Actor mentions: dictionary actor and agent matches over the sentence's words, gathered
+//! into noun phrases by the dependency parse and composed into codes — the actor's own
+//! code (date-aware), or a country code plus the sectors of agent nouns ("Iraqi
+//! lawmakers" → IRQ + LEG), with the country found inside the phrase or in an attached
+//! "of / in / from" phrase ("the government of Gondor", "lawmakers in Arnor").
+
+use dyad_dict::{AgentPlacement, DictDate, Dictionaries};
+use dyad_types::Span;
+use serde::Serialize;
+
+use crate::parsed::ParsedSentence;
+use crate::tree::{Rel, Tree};
+
+/// One dictionary match (actor or agent) over the sentence's words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DictHit {
+    /// First word (0-based).
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// The word the match stands for in the tree (its head inside the match).
+    pub anchor: usize,
+    /// The code that applies (actor code on the date, or agent code without `~`).
+    pub code: String,
+    /// True for agents (role nouns), false for actors (names).
+    pub agent: bool,
+    /// For agents: true when the code goes before the actor's (`[NGO~]`).
+    pub prefix: bool,
+    /// The entry that fired, as `file:line` (the code's line for dated actor codes).
+    pub rule: String,
+}
+
+/// An actor mentioned in the sentence: a noun phrase and its composed code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorMention {
+    /// The composed code (`IRQLEG`); `---` starts a code whose country is unknown.
+    pub code: String,
+    /// The words of the phrase, as text.
+    pub text: String,
+    /// Byte span (first to last word of the phrase).
+    pub span: Span,
+    /// The phrase's head word (0-based).
+    pub head: usize,
+    /// The dictionary entries used, as `file:line`.
+    pub rules: Vec<String>,
+}
+
+/// Every actor and agent match of a sentence, and the mentions per head word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Mentions {
+    pub hits: Vec<DictHit>,
+    /// For each word: the mentions whose phrase it heads (several when the country is a
+    /// coordination: "lawmakers in Arnor and Gondor").
+    pub at: Vec<Vec<ActorMention>>,
+}
+
+fn anchor_of(tree: &Tree, start: usize, end: usize) -> usize {
+    (start..end)
+        .find(|&i| tree.head[i].is_none_or(|h| h < start || h >= end))
+        .unwrap_or(end.saturating_sub(1))
+}
+
+/// Finds dictionary matches and builds mentions.
+pub(crate) fn find(
+    d: &Dictionaries,
+    s: &ParsedSentence,
+    tree: &Tree,
+    date: Option<DictDate>,
+) -> Mentions {
+    let n = s.words.len();
+    let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+    let mut hits = Vec::new();
+    let mut covered = vec![false; n];
+    for m in d.match_actors(&forms) {
+        let Some(&id) = m.values.first() else {
+            continue;
+        };
+        let Some(entry) = d.actors.get(id as usize) else {
+            continue;
+        };
+        let Some(code) = code_on(entry, date) else {
+            continue;
+        };
+        if m.end > n || m.start >= m.end {
+            continue;
+        }
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        let line = if code.line > 0 { code.line } else { entry.line };
+        hits.push(DictHit {
+            start: m.start,
+            end: m.end,
+            anchor: anchor_of(tree, m.start, m.end),
+            code: code.code.clone(),
+            agent: false,
+            prefix: false,
+            rule: d.loc(entry.file, line),
+        });
+    }
+    // Agents may be written as lemmas or forms; match forms (plurals are spelled out).
+    for m in d.match_agents(&forms) {
+        let Some(&id) = m.values.first() else {
+            continue;
+        };
+        let Some(entry) = d.agents.get(id as usize) else {
+            continue;
+        };
+        if m.end > n || m.start >= m.end || covered[m.start..m.end].iter().any(|&c| c) {
+            continue;
+        }
+        hits.push(DictHit {
+            start: m.start,
+            end: m.end,
+            anchor: anchor_of(tree, m.start, m.end),
+            code: entry.code.clone(),
+            agent: true,
+            prefix: entry.placement == AgentPlacement::Prefix,
+            rule: d.loc(entry.file, entry.line),
+        });
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    let mut at = vec![Vec::new(); n];
+    // Phrase-internal mentions first, then agent phrases that borrow a country from an
+    // attached phrase (which needs the first pass done).
+    let mut own: Vec<Vec<ActorMention>> = (0..n).map(|h| own_mentions(s, tree, &hits, h)).collect();
+    for h in 0..n {
+        for m in std::mem::take(&mut own[h]) {
+            if m.code.starts_with("---") {
+                let countries = borrowed_countries(s, tree, &hits, h);
+                if !countries.is_empty() {
+                    for c in countries {
+                        let mut mm = m.clone();
+                        mm.code = compose(&c.code, &agent_hits(tree, &hits, h));
+                        mm.rules.extend(c.rules.iter().cloned());
+                        let (a, b) = (m.span.start.min(c.span.start), m.span.end.max(c.span.end));
+                        mm.span = Span::new(a, b);
+                        mm.text = s.text_between(mm.span);
+                        at[h].push(mm);
+                    }
+                    continue;
+                }
+            }
+            at[h].push(m);
+        }
+    }
+    Mentions { hits, at }
+}
+
+/// The code of an actor on `date`, PETRARCH's way: a dated code whose range holds wins
+/// over an undated default wherever the default is written (TABARI and PETRARCH files put
+/// the default first: `SAM_GAMGEE [HOB]` then `[HOBCIV <20080120]`); without a date, or
+/// when no dated code holds, the first undated code.
+pub(crate) fn code_on(
+    entry: &dyad_dict::ActorEntry,
+    date: Option<DictDate>,
+) -> Option<&dyad_dict::ActorCode> {
+    if let Some(d) = date {
+        if let Some(c) = entry
+            .codes
+            .iter()
+            .find(|c| !c.range.is_unbounded() && c.range.contains(d))
+        {
+            return Some(c);
+        }
+    }
+    entry
+        .codes
+        .iter()
+        .find(|c| c.range.is_unbounded())
+        .or_else(|| {
+            if date.is_none() {
+                entry.codes.first()
+            } else {
+                None
+            }
+        })
+}
+
+fn np_words(tree: &Tree, h: usize) -> Vec<usize> {
+    tree.subtree_by(h, &|r| matches!(r, Rel::NpInternal | Rel::Poss | Rel::Case))
+}
+
+fn agent_hits<'a>(tree: &Tree, hits: &'a [DictHit], h: usize) -> Vec<&'a DictHit> {
+    let np = np_words(tree, h);
+    hits.iter()
+        .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
+        .collect()
+}
+
+/// Joins an actor code and agent codes: prefixes before, suffixes after, skipping sector
+/// codes the actor code already holds (White House officials: USAGOV, not USAGOVGOV).
+fn compose(actor: &str, agents: &[&DictHit]) -> String {
+    let has = |code: &str, part: &str| {
+        let b = code.as_bytes();
+        !part.is_empty()
+            && (0..b.len())
+                .step_by(3)
+                .any(|i| code.get(i..i + part.len()) == Some(part))
+    };
+    let mut pre = String::new();
+    let mut out = actor.to_string();
+    for a in agents {
+        if has(&out, &a.code) || has(&pre, &a.code) {
+            continue;
+        }
+        if a.prefix {
+            pre.push_str(&a.code);
+        } else {
+            out.push_str(&a.code);
+        }
+    }
+    format!("{pre}{out}")
+}
+
+/// The words of `h`'s noun phrase: phrase-internal relations from `h`, and coordinated
+/// modifiers inside it ("Eriadori and Calenardhon leaders").
+fn np_words_coord(tree: &Tree, h: usize) -> Vec<usize> {
+    let mut out = np_words(tree, h);
+    let extra: Vec<usize> = out
+        .iter()
+        .filter(|&&x| x != h)
+        .flat_map(|&x| tree.conjuncts(x))
+        .flat_map(|c| np_words(tree, c))
+        .collect();
+    out.extend(extra);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn own_mentions(s: &ParsedSentence, tree: &Tree, hits: &[DictHit], h: usize) -> Vec<ActorMention> {
+    let np = np_words_coord(tree, h);
+    let inside: Vec<&DictHit> = hits
+        .iter()
+        .filter(|x| np.binary_search(&x.anchor).is_ok())
+        .collect();
+    if inside.is_empty() {
+        return Vec::new();
+    }
+    let actors: Vec<&DictHit> = inside.iter().filter(|x| !x.agent).copied().collect();
+    let agents: Vec<&DictHit> = inside.iter().filter(|x| x.agent).copied().collect();
+    // A name inside another word's phrase belongs to that word's mention; it heads a
+    // mention of its own only where a match is anchored on it.
+    let internal = matches!(tree.rel[h], Rel::NpInternal | Rel::Poss | Rel::Case);
+    if internal && !inside.iter().any(|x| x.anchor == h) {
+        return Vec::new();
+    }
+    let own = actors.iter().find(|x| x.anchor == h).copied();
+    // Coordinated country modifiers give one mention each.
+    let primaries: Vec<Option<&DictHit>> = match (own, actors.last()) {
+        (Some(p), _) => vec![Some(p)],
+        (None, Some(last)) => {
+            let first = tree.first_conjunct(last.anchor);
+            let co: Vec<&DictHit> = tree
+                .conjuncts(first)
+                .into_iter()
+                .filter_map(|c| actors.iter().find(|x| x.anchor == c).copied())
+                .collect();
+            if co.len() > 1 {
+                co.into_iter().map(Some).collect()
+            } else {
+                vec![Some(*last)]
+            }
+        }
+        (None, None) => vec![None],
+    };
+    let first = inside.iter().map(|x| x.start).min().unwrap_or(h).min(h);
+    let last = inside
+        .iter()
+        .map(|x| x.end)
+        .max()
+        .unwrap_or(h + 1)
+        .max(h + 1);
+    let span = Span::new(s.words[first].span.start, s.words[last - 1].span.end);
+    let mut out = Vec::new();
+    for primary in primaries {
+        if primary.is_some_and(|p| p.code == "---" || p.code.is_empty()) {
+            continue;
+        }
+        let code = match primary {
+            Some(p) if p.anchor == h && p.code.len() > 3 => p.code.clone(),
+            Some(p) => compose(&p.code, &agents),
+            None => compose("---", &agents),
+        };
+        let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();
+        rules.extend(agents.iter().map(|a| a.rule.clone()));
+        out.push(ActorMention {
+            code,
+            text: s.text_between(span),
+            span,
+            head: h,
+            rules,
+        });
+    }
+    out
+}
+
+/// Countries for an agent-only phrase: from an attached "of / in / from …" phrase of the
+/// head or, for a later conjunct ("lawmakers and officials in Arnor"), of the first.
+fn borrowed_countries(
+    s: &ParsedSentence,
+    tree: &Tree,
+    hits: &[DictHit],
+    h: usize,
+) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    for owner in [h, tree.first_conjunct(h)] {
+        for c in tree.kids(owner, Rel::Obl) {
+            let prep = tree.children[c]
+                .iter()
+                .find(|&&k| tree.rel[k] == Rel::Case)
+                .map(|&k| tree.upper[k].as_str())
+                .unwrap_or("");
+            if !matches!(prep, "OF" | "IN" | "FROM" | "") {
+                continue;
+            }
+            for cj in tree.conjuncts(c) {
+                for m in own_mentions(s, tree, hits, cj) {
+                    if !m.code.starts_with("---") {
+                        out.push(m);
+                    }
+                }
+            }
+            if !out.is_empty() {
+                return out;
+            }
+        }
+    }
+    // "Danish media and government": a later conjunct shares the first one's country.
+    let first = tree.first_conjunct(h);
+    if first != h {
+        let np = np_words(tree, first);
+        if let Some(x) = hits
+            .iter()
+            .find(|x| !x.agent && np.binary_search(&x.anchor).is_ok() && x.code.len() == 3)
+        {
+            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
+            out.push(ActorMention {
+                code: x.code.clone(),
+                text: s.text_between(span),
+                span,
+                head: x.anchor,
+                rules: vec![x.rule.clone()],
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,1062 @@
+//! The coder: from a parsed sentence and loaded dictionaries to CAMEO events, with the
+//! reasons every candidate verb that gave no event was rejected.
+
+use std::cell::Cell;
+
+use dyad_dict::{
+    cameo, DictDate, Dictionaries, IssueKind, Pattern, VerbCode, VerbEntry, VerbFile, VerbRef,
+    VerbStyle,
+};
+use dyad_types::Span;
+use serde::Serialize;
+
+use crate::actors::{self, ActorMention, DictHit, Mentions};
+use crate::parsed::ParsedSentence;
+use crate::pattern::{match_pattern, Ctx, PatMatch};
+use crate::tree::{Rel, Tree};
+
+/// Coder options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoderOptions {
+    /// Keep events whose source or target code starts with `---` (an agent with no
+    /// known country: "police arrested …"). PETRARCH-2 keeps them; the suites mostly do
+    /// not expect them.
+    pub keep_unknown_country: bool,
+    /// Code a negated verb ("did not attack") when no pattern speaks of the negation.
+    pub code_negated: bool,
+    /// Emit the reverse event of paired codes (`[042:043]`).
+    pub paired_codes: bool,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            keep_unknown_country: false,
+            code_negated: false,
+            paired_codes: true,
+        }
+    }
+}
+
+/// An actor in an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventActor {
+    /// Composed code.
+    pub code: String,
+    /// Phrase text.
+    pub text: String,
+    /// Byte span in the original article.
+    pub span: Span,
+}
+
+/// The verb of an event or candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerbMention {
+    /// Its text (with particles of a compound verb).
+    pub text: String,
+    /// Byte span in the original article.
+    pub span: Span,
+    /// Word index (0-based) of the verb in the sentence.
+    pub word: usize,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Who.
+    pub source: EventActor,
+    /// To whom (`None` where the code needs no target).
+    pub target: Option<EventActor>,
+    /// CAMEO event code.
+    pub code: String,
+    /// Its root (first two digits).
+    pub root: String,
+    /// Goldstein score, for codes in the CAMEO table.
+    pub goldstein: Option<f32>,
+    /// QuadClass (1–4, GDELT's convention), for codes in the table.
+    pub quad_class: Option<u8>,
+    /// PLOVER event type, where the code maps to one.
+    pub plover: Option<String>,
+    /// The verb.
+    pub verb: VerbMention,
+    /// Dictionary entries that fired, as `file:line`: actors and agents of the source,
+    /// then of the target, then the verb and its pattern.
+    pub rules: Vec<String>,
+    /// Sentence index in the article.
+    pub sentence: usize,
+    /// Issue codes found in the sentence.
+    pub issues: Vec<String>,
+}
+
+/// Why a candidate gave no event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    /// A discard phrase matched: the sentence is not coded.
+    Discard,
+    /// The verb is not in the verb dictionaries.
+    NotInDictionary,
+    /// The verb's (or the matched pattern's) code is the null code `---`.
+    NullCode,
+    /// No actor as source.
+    NoSource,
+    /// No actor as target.
+    NoTarget,
+    /// The verb is negated and no pattern covers the negation.
+    Negated,
+    /// A compound verb's other words are not there.
+    CompoundVerbMissing,
+    /// The verb's phrase was already coded by its governing verb.
+    Subsumed,
+    /// Source and target have the same code.
+    SelfEvent,
+    /// Actors had only codes with an unknown country.
+    UnknownCountry,
+}
+
+/// A candidate (verb) that gave no event, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rejection {
+    /// The verb, when the rejection is about one.
+    pub verb: Option<VerbMention>,
+    /// Why.
+    pub reason: RejectReason,
+    /// Details for a person (the discard phrase, the code, …).
+    pub detail: String,
+    /// Entries involved, as `file:line`.
+    pub rules: Vec<String>,
+}
+
+/// A pattern that matched (for `explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PatternHit {
+    /// The verb.
+    pub verb: VerbMention,
+    /// The pattern in dictionary notation (empty: the verb's own code applied).
+    pub pattern: String,
+    /// The code it gives.
+    pub code: String,
+    /// `file:line` of the pattern (or of the verb).
+    pub rule: String,
+}
+
+/// What coding a sentence gives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Coded {
+    /// The events, in verb order.
+    pub events: Vec<Event>,
+    /// Candidates that gave no event.
+    pub rejected: Vec<Rejection>,
+    /// Actor mentions found.
+    pub actors: Vec<ActorMention>,
+    /// Patterns chosen per coded verb.
+    pub patterns: Vec<PatternHit>,
+    /// Issue codes.
+    pub issues: Vec<String>,
+    /// Things that went wrong while coding (a malformed parse, …), for counting.
+    pub diagnostics: Vec<String>,
+}
+
+/// The event coder.
+#[derive(Debug, Clone)]
+pub struct Coder<'d> {
+    dicts: &'d Dictionaries,
+    opts: CoderOptions,
+}
+
+/// The outcome of choosing a verb's code.
+struct Choice<'d> {
+    code: VerbCode,
+    pattern: Option<&'d Pattern>,
+    m: PatMatch,
+    rules: Vec<String>,
+    /// Extra words of a compound verb.
+    extra: Vec<usize>,
+    /// The pattern comes from a TABARI-style (linear) dictionary.
+    tabari: bool,
+}
+
+impl<'d> Coder<'d> {
+    /// A coder over `dicts`.
+    pub fn new(dicts: &'d Dictionaries, opts: CoderOptions) -> Coder<'d> {
+        Coder { dicts, opts }
+    }
+
+    /// The dictionaries.
+    pub fn dictionaries(&self) -> &'d Dictionaries {
+        self.dicts
+    }
+
+    /// Codes one sentence on `date` (actor codes are chosen for that date).
+    pub fn code(&self, sent: &ParsedSentence, date: Option<DictDate>) -> Coded {
+        let mut out = Coded::default();
+        let n = sent.words.len();
+        if n == 0 {
+            return out;
+        }
+        let tree = Tree::new(sent);
+        let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+        // Discards stop the whole sentence.
+        if let Some(m) = self.dicts.match_discards(&forms).first() {
+            let rules = m
+                .values
+                .first()
+                .and_then(|&i| self.dicts.discards.get(i as usize))
+                .map(|e| vec![self.dicts.loc(e.file, e.line)])
+                .unwrap_or_default();
+            let phrase = forms
+                .get(m.start..m.end.min(n))
+                .map(|w| w.join(" "))
+                .unwrap_or_default();
+            out.rejected.push(Rejection {
+                verb: None,
+                reason: RejectReason::Discard,
+                detail: format!("discard phrase `{phrase}`"),
+                rules,
+            });
+            return out;
+        }
+        out.issues = self.issues(&forms);
+        let mentions = actors::find(self.dicts, sent, &tree, date);
+        out.actors = mentions.at.iter().flatten().cloned().collect();
+        let actor_at = |w: usize| owner_of(&tree, &mentions, w);
+        let mut subsumed = vec![false; n];
+        let mut coded_verb = vec![false; n];
+        // Governors before their dependents, so that an xcomp can see its governor's fate.
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| (depth(&tree, i), i));
+        for v in order {
+            if !self.is_candidate(sent, &tree, v) {
+                continue;
+            }
+            let refs = self.verb_refs(sent, v);
+            let vm = |extra: &[usize]| verb_mention(sent, v, extra);
+            if refs.is_empty() {
+                if sent.words[v].upos == "VERB" {
+                    out.rejected.push(Rejection {
+                        verb: Some(vm(&[])),
+                        reason: RejectReason::NotInDictionary,
+                        detail: format!("no verb entry for `{}`", sent.words[v].lemma),
+                        rules: vec![],
+                    });
+                }
+                continue;
+            }
+            if subsumed[v] {
+                out.rejected.push(Rejection {
+                    verb: Some(vm(&[])),
+                    reason: RejectReason::Subsumed,
+                    detail: "matched as part of the governing verb's pattern".into(),
+                    rules: vec![],
+                });
+                continue;
+            }
+            if tree.rel[v] == Rel::Xcomp {
+                if let Some(g) = tree.head[v] {
+                    if coded_verb[g] {
+                        out.rejected.push(Rejection {
+                            verb: Some(vm(&[])),
+                            reason: RejectReason::Subsumed,
+                            detail: "its governing verb was coded".into(),
+                            rules: vec![],
+                        });
+                        continue;
+                    }
+                }
+            }
+            let (before, after) = clause_sides(&tree, v);
+            let choice = match self.choose(&actor_at, sent, &tree, v, &refs, &before, &after) {
+                Ok(c) => c,
+                Err(r) => {
+                    out.rejected.push(r);
+                    continue;
+                }
+            };
+            let verb = vm(&choice.extra);
+            out.patterns.push(PatternHit {
+                verb: verb.clone(),
+                pattern: choice.pattern.map(|p| p.text()).unwrap_or_default(),
+                code: choice.code.raw.clone(),
+                rule: choice.rules.last().cloned().unwrap_or_default(),
+            });
+            for &w in &choice.m.words {
+                if w != v && w < n {
+                    subsumed[w] = true;
+                }
+            }
+            if choice.code.is_null() {
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::NullCode,
+                    detail: "the code is `---`".into(),
+                    rules: choice.rules,
+                });
+                continue;
+            }
+            let mut choice = choice;
+            if negated(&tree, v) && !self.opts.code_negated && !pattern_negates(&tree, &choice.m) {
+                // UniversalPetrarch's coding ontology defines negation: a code whose
+                // value is v negates to the code whose value is v - 0xFFFF ("did not
+                // clash" 110 → 050). Without an ontology a negated verb is not coded.
+                match negate(self.dicts, &choice.code.primary) {
+                    Some((code, rule)) => {
+                        choice.rules.push(rule);
+                        choice.code = VerbCode::parse(&code);
+                    }
+                    None => {
+                        out.rejected.push(Rejection {
+                            verb: Some(verb),
+                            reason: RejectReason::Negated,
+                            detail: format!("`{}` is negated", sent.words[v].form),
+                            rules: choice.rules,
+                        });
+                        continue;
+                    }
+                }
+            }
+            // Participants.
+            let passive = tree.kid(v, Rel::SubjPass).is_some() && tree.kid(v, Rel::Subj).is_none();
+            let mut sources = match choice.m.source {
+                Some(h) => group(&tree, &mentions, h),
+                None if passive => passive_agent(&tree, &mentions, v),
+                None => subject_group(&tree, &mentions, v, 0),
+            };
+            let mut targets = match choice.m.target {
+                Some(h) => group(&tree, &mentions, h),
+                None if passive => tree
+                    .kid(v, Rel::SubjPass)
+                    .map(|s| np_group(&tree, &mentions, s))
+                    .unwrap_or_default(),
+                None => default_target(&tree, &mentions, v, &sources),
+            };
+            if !self.opts.keep_unknown_country {
+                sources.retain(|m| !m.code.starts_with("---"));
+                targets.retain(|m| !m.code.starts_with("---"));
+            }
+            // Where the parse gives no participant, the nearest actor on the verb's side
+            // (TABARI's linear rule): the last before it as source, the first after it
+            // as target.
+            let tabari = choice.tabari;
+            let main_clause = matches!(
+                tree.rel[v],
+                Rel::Root | Rel::Ccomp | Rel::Xcomp | Rel::Conj | Rel::Parataxis
+            );
+            if sources.is_empty() && choice.m.source.is_none() && (tabari || main_clause) {
+                sources = linear_actor(
+                    &tree,
+                    &mentions,
+                    v,
+                    false,
+                    &targets,
+                    self.opts.keep_unknown_country,
+                );
+            }
+            if targets.is_empty() && choice.m.target.is_none() && !choice.m.compound && tabari {
+                targets = linear_actor(
+                    &tree,
+                    &mentions,
+                    v,
+                    true,
+                    &sources,
+                    self.opts.keep_unknown_country,
+                );
+            }
+            if sources.is_empty() {
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::NoSource,
+                    detail: "no actor found as the source".into(),
+                    rules: choice.rules,
+                });
+                continue;
+            }
+            let mut pairs: Vec<(&ActorMention, &ActorMention, bool)> = Vec::new();
+            if choice.m.compound && sources.len() >= 2 && choice.m.target.is_none() {
+                for a in &sources {
+                    for b in &sources {
+                        if a.code != b.code {
+                            pairs.push((a, b, false));
+                        }
+                    }
+                }
+            } else {
+                for a in &sources {
+                    for b in &targets {
+                        pairs.push((a, b, false));
+                        if self.opts.paired_codes
+                            && choice.code.secondary.as_deref().is_some_and(|s| s != "---")
+                        {
+                            pairs.push((b, a, true));
+                        }
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::NoTarget,
+                    detail: "no actor found as the target".into(),
+                    rules: choice.rules,
+                });
+                continue;
+            }
+            let before_len = out.events.len();
+            for (a, b, rev) in pairs {
+                if a.code == b.code {
+                    continue;
+                }
+                let code = if rev {
+                    choice.code.secondary.clone().unwrap_or_default()
+                } else {
+                    choice.code.primary.clone()
+                };
+                let mut rules = a.rules.clone();
+                rules.extend(b.rules.iter().cloned());
+                rules.extend(choice.rules.iter().cloned());
+                let ev = make_event(
+                    a,
+                    Some(b),
+                    code,
+                    verb.clone(),
+                    rules,
+                    sent.index,
+                    &out.issues,
+                );
+                if !out.events.iter().any(|e| same(e, &ev)) {
+                    out.events.push(ev);
+                }
+            }
+            if out.events.len() == before_len {
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::SelfEvent,
+                    detail: "source and target are the same actor".into(),
+                    rules: choice.rules,
+                });
+            } else {
+                coded_verb[v] = true;
+            }
+        }
+        out.events.sort_by_key(|e| e.verb.word);
+        out
+    }
+
+    fn issues(&self, forms: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let hits = self.dicts.match_issues(forms);
+        if hits.iter().any(|m| {
+            m.values.iter().any(|&i| {
+                self.dicts
+                    .issues
+                    .get(i as usize)
+                    .is_some_and(|e| e.kind != IssueKind::Code)
+            })
+        }) {
+            return out;
+        }
+        for m in hits {
+            if let Some(e) = m
+                .values
+                .first()
+                .and_then(|&i| self.dicts.issues.get(i as usize))
+            {
+                if !e.code.is_empty() && !out.contains(&e.code) {
+                    out.push(e.code.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
+        let w = &s.words[v];
+        if w.upos == "VERB" {
+            return true;
+        }
+        // Taggers disagree on verbs; a VB* tag, or a word with a verb entry that governs
+        // a subject or object, is a candidate too.
+        if w.xpos.starts_with("VB") && w.upos != "AUX" {
+            return true;
+        }
+        // TABARI dictionaries treat any listed word as a verb, modals included
+        // ("SHOULD [101]"); their patterns are linear and do not need the parse.
+        if !matches!(
+            w.upos.as_str(),
+            "NOUN" | "PROPN" | "PRON" | "ADJ" | "ADP" | "DET" | "PUNCT"
+        ) && self.dicts.verbs_for_form(&w.form).iter().any(|r| {
+            self.dicts
+                .verbs
+                .get(usize::from(r.file))
+                .is_some_and(|f| f.style == VerbStyle::Tabari)
+        }) {
+            return true;
+        }
+        (tree.kid(v, Rel::Subj).is_some() || tree.kid(v, Rel::Obj).is_some())
+            && !matches!(
+                w.upos.as_str(),
+                "NOUN" | "PROPN" | "PRON" | "ADJ" | "AUX" | "ADP"
+            )
+            && !self.dicts.verbs_for_form(&w.form).is_empty()
+    }
+
+    fn verb_refs(&self, s: &ParsedSentence, v: usize) -> Vec<VerbRef> {
+        let w = &s.words[v];
+        let by_form: Vec<VerbRef> = self.dicts.verbs_for_form(&w.form).to_vec();
+        let mut refs: Vec<VerbRef> = self.dicts.verbs_for_lemma(&w.lemma).to_vec();
+        for r in by_form {
+            if !refs.contains(&r) {
+                refs.push(r);
+            }
+        }
+        refs
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn choose(
+        &self,
+        actor_at: &dyn Fn(usize) -> Option<usize>,
+        s: &ParsedSentence,
+        tree: &Tree,
+        v: usize,
+        refs: &[VerbRef],
+        before: &[usize],
+        after: &[usize],
+    ) -> Result<Choice<'d>, Rejection> {
+        let d = self.dicts;
+        // Compound verbs ("cordon off", "wire tap") first: the most words wins.
+        let mut entries: Vec<(VerbRef, &'d VerbEntry, Vec<usize>)> = Vec::new();
+        let mut missing = false;
+        for &r in refs {
+            let Some(e) = d.verb(r) else { continue };
+            match compound_words(tree, v, e) {
+                Some(extra) => entries.push((r, e, extra)),
+                None => missing = true,
+            }
+        }
+        if entries.is_empty() {
+            return Err(Rejection {
+                verb: Some(verb_mention(s, v, &[])),
+                reason: if missing {
+                    RejectReason::CompoundVerbMissing
+                } else {
+                    RejectReason::NotInDictionary
+                },
+                detail: format!("no verb entry of `{}` fits the sentence", s.words[v].lemma),
+                rules: vec![],
+            });
+        }
+        entries.sort_by_key(|(_, e, _)| std::cmp::Reverse(e.form.words.len()));
+        let best_len = entries[0].1.form.words.len();
+        entries.retain(|(_, e, _)| e.form.words.len() == best_len);
+        // A form that is a verb of its own ("left" as LEFT, not LEAVE) is that verb.
+        let upper = s.words[v].form.to_uppercase();
+        if entries.iter().any(|(_, e, _)| e.form.head_word() == upper) {
+            entries.retain(|(_, e, _)| e.form.head_word() == upper);
+        }
+        let mut best: Option<Choice<'d>> = None;
+        for (r, e, extra) in &entries {
+            let Some(fam) = d.family(*r) else { continue };
+            let Some(vf) = d.verbs.get(usize::from(r.file)) else {
+                continue;
+            };
+            let vf: &'d VerbFile = vf;
+            let cx = Ctx {
+                tree,
+                file: vf,
+                actor_at,
+                budget: Cell::new(0),
+                stems: vf.style == dyad_dict::VerbStyle::Tabari,
+            };
+            // TABARI patterns are linear: they see the whole sentence on each side.
+            let n = tree.len();
+            let (before, after): (Vec<usize>, Vec<usize>) = if vf.style == VerbStyle::Tabari {
+                ((0..v).collect(), (v + 1..n).collect())
+            } else {
+                (before.to_vec(), after.to_vec())
+            };
+            let before: Vec<usize> = before.into_iter().filter(|w| !extra.contains(w)).collect();
+            let after: Vec<usize> = after.into_iter().filter(|w| !extra.contains(w)).collect();
+            let verb_rule = d.loc(vf.file, e.line);
+            for p in &fam.patterns {
+                let Some(m) = match_pattern(&cx, p, &before, &after) else {
+                    continue;
+                };
+                let code = p
+                    .code
+                    .clone()
+                    .or_else(|| e.code.clone())
+                    .or_else(|| fam.code.clone());
+                let Some(code) = code else { continue };
+                if best.as_ref().is_none_or(|b| m.score > b.m.score) {
+                    best = Some(Choice {
+                        code,
+                        pattern: Some(p),
+                        m,
+                        rules: vec![verb_rule.clone(), d.loc(vf.file, p.line)],
+                        extra: extra.clone(),
+                        tabari: vf.style == VerbStyle::Tabari,
+                    });
+                }
+            }
+            if best.is_none() {
+                if let Some(code) = e.code.clone().or_else(|| fam.code.clone()) {
+                    best = Some(Choice {
+                        code,
+                        pattern: None,
+                        m: PatMatch::default(),
+                        rules: vec![verb_rule.clone()],
+                        extra: extra.clone(),
+                        tabari: vf.style == VerbStyle::Tabari,
+                    });
+                }
+            }
+        }
+        best.ok_or_else(|| Rejection {
+            verb: Some(verb_mention(s, v, &[])),
+            reason: RejectReason::NullCode,
+            detail: "the verb has no code and no pattern matched".into(),
+            rules: vec![],
+        })
+    }
+}
+
+fn same(a: &Event, b: &Event) -> bool {
+    a.source.code == b.source.code
+        && a.target.as_ref().map(|t| &t.code) == b.target.as_ref().map(|t| &t.code)
+        && a.code == b.code
+}
+
+fn make_event(
+    a: &ActorMention,
+    b: Option<&ActorMention>,
+    code: String,
+    verb: VerbMention,
+    rules: Vec<String>,
+    sentence: usize,
+    issues: &[String],
+) -> Event {
+    let info = cameo::lookup(&code);
+    let actor = |m: &ActorMention| EventActor {
+        code: m.code.clone(),
+        text: m.text.clone(),
+        span: m.span,
+    };
+    Event {
+        source: actor(a),
+        target: b.map(actor),
+        root: info
+            .map(|c| c.root.to_string())
+            .unwrap_or_else(|| code.chars().take(2).collect()),
+        goldstein: info.map(|c| c.goldstein),
+        quad_class: info.map(|c| c.quad_class),
+        plover: info
+            .map(|c| c.plover_event.to_string())
+            .filter(|p| !p.is_empty()),
+        code,
+        verb,
+        rules,
+        sentence,
+        issues: issues.to_vec(),
+    }
+}
+
+fn verb_mention(s: &ParsedSentence, v: usize, extra: &[usize]) -> VerbMention {
+    let mut ws: Vec<usize> = extra.to_vec();
+    ws.push(v);
+    ws.sort_unstable();
+    ws.dedup();
+    let first = ws.first().copied().unwrap_or(v);
+    let last = ws.last().copied().unwrap_or(v);
+    let span = Span::new(s.words[first].span.start, s.words[last].span.end);
+    let text = ws
+        .iter()
+        .map(|&i| s.words[i].form.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    VerbMention {
+        text,
+        span,
+        word: v,
+    }
+}
+
+fn depth(tree: &Tree, i: usize) -> usize {
+    let mut d = 0;
+    let mut x = tree.head[i];
+    while let Some(h) = x {
+        d += 1;
+        if d > tree.len() {
+            break;
+        }
+        x = tree.head[h];
+    }
+    d
+}
+
+/// The other words of a compound verb entry, found next to the verb; `None` when absent.
+fn compound_words(tree: &Tree, v: usize, e: &VerbEntry) -> Option<Vec<usize>> {
+    let words = &e.form.words;
+    if words.len() <= 1 {
+        return Some(Vec::new());
+    }
+    let head = e.form.head.min(words.len() - 1);
+    let mut extra = Vec::new();
+    // After the verb: in order, within a few words.
+    let mut at = v + 1;
+    for w in &words[head + 1..] {
+        let found =
+            (at..(at + 3).min(tree.len())).find(|&i| tree.upper[i] == *w || tree.lemma[i] == *w)?;
+        extra.push(found);
+        at = found + 1;
+    }
+    let mut at = v;
+    for w in words[..head].iter().rev() {
+        let found = (at.saturating_sub(3)..at)
+            .rev()
+            .find(|&i| tree.upper[i] == *w || tree.lemma[i] == *w)?;
+        extra.push(found);
+        at = found;
+    }
+    Some(extra)
+}
+
+/// The clause of `v` split at it: its words before and after, leaving out embedded
+/// clauses of their own (complement, adverbial, parataxis, relative clauses, verb
+/// conjuncts) and punctuation.
+fn clause_sides(tree: &Tree, v: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut seen = vec![false; tree.len()];
+    let mut words = Vec::new();
+    let mut stack = vec![v];
+    while let Some(x) = stack.pop() {
+        if seen[x] {
+            continue;
+        }
+        seen[x] = true;
+        words.push(x);
+        for &c in &tree.children[x] {
+            let r = tree.rel[c];
+            let cut = matches!(
+                r,
+                Rel::Ccomp | Rel::Advcl | Rel::Parataxis | Rel::Relcl | Rel::Punct
+            ) || (x == v && r == Rel::Conj);
+            if !cut {
+                stack.push(c);
+            }
+        }
+    }
+    // Auxiliaries and negation of a governing copula / verb belong to the clause too
+    // ("Arnor is about to restore").
+    if let Some(g) = tree.head[v] {
+        if tree.rel[v] == Rel::Xcomp {
+            for &c in &tree.children[g] {
+                if matches!(tree.rel[c], Rel::Aux | Rel::Neg | Rel::Advmod) && !seen[c] {
+                    words.push(c);
+                }
+            }
+        }
+    }
+    words.sort_unstable();
+    let before = words.iter().copied().filter(|&w| w < v).collect();
+    let after = words.iter().copied().filter(|&w| w > v).collect();
+    (before, after)
+}
+
+/// The code negating `code` by the PICO ontology, with the `file:line` of the entry used.
+fn negate(d: &Dictionaries, code: &str) -> Option<(String, String)> {
+    let value = |terms: &[i64]| terms.iter().fold(0i64, |a, &t| a.saturating_add(t));
+    let e = d.ontology.iter().find(|e| e.cameo == code)?;
+    let want = value(&e.terms).saturating_sub(0xFFFF);
+    let hit = d
+        .ontology
+        .iter()
+        .find(|x| value(&x.terms) == want && x.cameo != "---")?;
+    Some((hit.cameo.clone(), d.loc(hit.file, hit.line)))
+}
+
+fn negated(tree: &Tree, v: usize) -> bool {
+    tree.kid(v, Rel::Neg).is_some()
+}
+
+fn pattern_negates(tree: &Tree, m: &PatMatch) -> bool {
+    m.words.iter().any(|&w| {
+        tree.rel.get(w) == Some(&Rel::Neg)
+            || matches!(
+                tree.upper.get(w).map(String::as_str),
+                Some("NOT" | "N'T" | "NEVER" | "NO")
+            )
+    })
+}
+
+/// The mention head that word `w` belongs to, if any: the nearest ancestor (through
+/// phrase-internal relations) that heads a mention.
+fn owner_of(tree: &Tree, m: &Mentions, w: usize) -> Option<usize> {
+    let mut x = w;
+    for _ in 0..=tree.len() {
+        if !m.at[x].is_empty() {
+            return Some(x);
+        }
+        let r = tree.rel[x];
+        if !matches!(r, Rel::NpInternal | Rel::Poss | Rel::Case) {
+            break;
+        }
+        x = tree.head[x]?;
+    }
+    // A dictionary hit on this word whose mention lives on its phrase head.
+    m.hits
+        .iter()
+        .find(|h: &&DictHit| h.start <= w && w < h.end)
+        .and_then(|h| (!m.at[h.anchor].is_empty()).then_some(h.anchor))
+}
+
+/// The mentions of the coordination `h` heads.
+fn group(tree: &Tree, m: &Mentions, h: usize) -> Vec<ActorMention> {
+    let mut out: Vec<ActorMention> = Vec::new();
+    let first = tree.first_conjunct(h);
+    for c in tree.conjuncts(first) {
+        out.extend(m.at[c].iter().cloned());
+    }
+    if out.is_empty() {
+        out.extend(m.at[h].iter().cloned());
+    }
+    out
+}
+
+/// The mentions of a noun phrase used as a participant: its own (with its conjuncts),
+/// else the first found inside it ("the population of Gondor").
+fn np_group(tree: &Tree, m: &Mentions, h: usize) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    for c in tree.conjuncts(h) {
+        if !m.at[c].is_empty() {
+            out.extend(m.at[c].iter().cloned());
+        } else if let Some(x) = first_inside(tree, m, c) {
+            out.extend(group(tree, m, x));
+        }
+    }
+    dedup(out)
+}
+
+fn dedup(v: Vec<ActorMention>) -> Vec<ActorMention> {
+    let mut out: Vec<ActorMention> = Vec::new();
+    for m in v {
+        if !out.iter().any(|o| o.code == m.code) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Breadth-first: the first word under `h` (not crossing clauses) that heads a mention.
+fn first_inside(tree: &Tree, m: &Mentions, h: usize) -> Option<usize> {
+    let mut queue = std::collections::VecDeque::from(vec![h]);
+    let mut seen = vec![false; tree.len()];
+    while let Some(x) = queue.pop_front() {
+        if seen[x] {
+            continue;
+        }
+        seen[x] = true;
+        if x != h && !m.at[x].is_empty() {
+            return Some(x);
+        }
+        for &c in &tree.children[x] {
+            if !matches!(
+                tree.rel[c],
+                Rel::Relcl
+                    | Rel::Acl
+                    | Rel::Advcl
+                    | Rel::Ccomp
+                    | Rel::Parataxis
+                    | Rel::Punct
+                    | Rel::Conj
+            ) {
+                queue.push_back(c);
+            }
+        }
+    }
+    None
+}
+
+const RELATIVE: [&str; 4] = ["WHO", "WHICH", "THAT", "WHOM"];
+const PRONOUNS: [&str; 6] = ["IT", "HE", "SHE", "THEY", "WE", "I"];
+
+/// The source of `v`: its subject's mentions, or the subject it shares with the verb it
+/// depends on (xcomp control, verb coordination, relative and participial clauses).
+fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<ActorMention> {
+    if depth > 8 {
+        return Vec::new();
+    }
+    if let Some(s) = tree.kid(v, Rel::Subj) {
+        let pronoun = PRONOUNS.contains(&tree.upper[s].as_str());
+        if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
+            return np_group(tree, m, s);
+        }
+        if pronoun {
+            // "Ethiopia indicated it would act": a pronoun subject of an embedded clause
+            // is taken as the governing clause's subject; elsewhere it is unknown.
+            let Some(g) = tree.head[v] else {
+                return Vec::new();
+            };
+            if matches!(
+                tree.rel[v],
+                Rel::Ccomp | Rel::Xcomp | Rel::Conj | Rel::Advcl
+            ) {
+                return subject_group(tree, m, g, depth + 1);
+            }
+            return Vec::new();
+        }
+    }
+    let Some(g) = tree.head[v] else {
+        return Vec::new();
+    };
+    match tree.rel[v] {
+        Rel::Xcomp => {
+            // "urged Eriador to respond": the object controls; else the subject.
+            if let Some(o) = tree.kid(g, Rel::Obj) {
+                let og = np_group(tree, m, o);
+                if !og.is_empty() {
+                    return og;
+                }
+            }
+            subject_group(tree, m, g, depth + 1)
+        }
+        Rel::Conj | Rel::Advcl => subject_group(tree, m, g, depth + 1),
+        Rel::Relcl | Rel::Acl => np_group(tree, m, g),
+        _ => Vec::new(),
+    }
+}
+
+/// The nearest actor mention after (or before) `v` in word order, with its
+/// coordination, leaving out `not`.
+fn linear_actor(
+    tree: &Tree,
+    m: &Mentions,
+    v: usize,
+    after: bool,
+    not: &[ActorMention],
+    unknown: bool,
+) -> Vec<ActorMention> {
+    let order: Vec<usize> = if after {
+        (v + 1..tree.len()).collect()
+    } else {
+        (0..v).rev().collect()
+    };
+    for w in order {
+        let Some(h) = owner_of(tree, m, w) else {
+            continue;
+        };
+        let g: Vec<ActorMention> = group(tree, m, h)
+            .into_iter()
+            .filter(|a| {
+                (unknown || !a.code.starts_with("---"))
+                    && !not.iter().any(|n| n.head == a.head || n.code == a.code)
+            })
+            .collect();
+        if !g.is_empty() {
+            return g;
+        }
+    }
+    Vec::new()
+}
+
+/// The by-agent of a passive verb.
+fn passive_agent(tree: &Tree, m: &Mentions, v: usize) -> Vec<ActorMention> {
+    if let Some(a) = tree.kid(v, Rel::Agent) {
+        return np_group(tree, m, a);
+    }
+    for c in tree.kids(v, Rel::Obl) {
+        if tree.children[c]
+            .iter()
+            .any(|&k| tree.rel[k] == Rel::Case && tree.upper[k] == "BY")
+        {
+            return np_group(tree, m, c);
+        }
+    }
+    Vec::new()
+}
+
+/// The target of `v` when no pattern placed it: breadth-first through its object,
+/// obliques, open and clausal complements, the first phrase with an actor (a clausal
+/// complement offers its subject first: "noted that Cirith Ungol regretted …").
+fn default_target(
+    tree: &Tree,
+    m: &Mentions,
+    v: usize,
+    sources: &[ActorMention],
+) -> Vec<ActorMention> {
+    let prio = |r: Rel| match r {
+        Rel::Obj => 0,
+        Rel::Iobj => 1,
+        Rel::Obl | Rel::Agent => 2,
+        Rel::Xcomp => 3,
+        Rel::Ccomp => 4,
+        Rel::Subj | Rel::SubjPass => 5,
+        _ => 6,
+    };
+    let skip_top = |r: Rel| {
+        matches!(
+            r,
+            Rel::Subj
+                | Rel::SubjPass
+                | Rel::Advcl
+                | Rel::Parataxis
+                | Rel::Conj
+                | Rel::Punct
+                | Rel::Tmod
+                | Rel::Mark
+                | Rel::Aux
+                | Rel::AuxPass
+                | Rel::Cc
+                | Rel::Neg
+                | Rel::Cop
+        )
+    };
+    let mut queue = std::collections::VecDeque::new();
+    let mut kids: Vec<usize> = tree.children[v]
+        .iter()
+        .copied()
+        .filter(|&c| !skip_top(tree.rel[c]))
+        .collect();
+    kids.sort_by_key(|&c| (prio(tree.rel[c]), c));
+    queue.extend(kids);
+    let mut seen = vec![false; tree.len()];
+    seen[v] = true;
+    while let Some(x) = queue.pop_front() {
+        if seen[x] {
+            continue;
+        }
+        seen[x] = true;
+        if !m.at[x].is_empty() {
+            let g = np_group(tree, m, x);
+            let g: Vec<ActorMention> = g
+                .into_iter()
+                .filter(|a| !sources.iter().any(|s| s.head == a.head))
+                .collect();
+            if !g.is_empty() {
+                return g;
+            }
+        }
+        let mut kids: Vec<usize> = tree.children[x]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                !matches!(
+                    tree.rel[c],
+                    Rel::Punct | Rel::Parataxis | Rel::Advcl | Rel::Relcl
+                )
+            })
+            .collect();
+        // A clausal complement offers its subject first ("noted that Cirith Ungol …").
+        let clausal = tree.rel[x] == Rel::Ccomp;
+        kids.sort_by_key(|&c| {
+            (
+                if clausal && tree.rel[c] == Rel::Subj {
+                    0
+                } else {
+                    prio(tree.rel[c]) + 1
+                },
+                c,
+            )
+        });
+        queue.extend(kids);
+    }
+    Vec::new()
+}

@@ -1,0 +1,337 @@
+//! Verb-pattern matching over a clause. Both pattern styles are read as ordered element
+//! sequences split at the verb (`*`): elements before it match, in order, words of the
+//! clause before the verb; elements after it match words after the verb. Words match by
+//! form or lemma (TABARI words without `_` also as stems); synsets by any member;
+//! PETRARCH-2 `{... HEAD}` groups by a word whose noun phrase holds the rest; `(PREP ...)`
+//! phrases by a preposition whose phrase holds the rest; `$`, `+` mark the words where the
+//! source and target stand; `%` asks for a compound (reciprocal) actor.
+
+use dyad_dict::{Elem, Item, Pattern, VerbFile};
+
+use crate::tree::Tree;
+
+/// What a pattern matched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PatMatch {
+    /// Specificity: matched literal words (more is better).
+    pub score: usize,
+    /// Word where `+` matched.
+    pub target: Option<usize>,
+    /// Word where `$` matched.
+    pub source: Option<usize>,
+    /// The pattern has `%`.
+    pub compound: bool,
+    /// Words the pattern's literals matched.
+    pub words: Vec<usize>,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub tree: &'a Tree,
+    pub file: &'a VerbFile,
+    /// True for a word that heads (or lies in) an actor mention.
+    pub actor_at: &'a dyn Fn(usize) -> Option<usize>,
+    pub budget: std::cell::Cell<u32>,
+    /// TABARI-style words (not closed by `_`) match as stems; PETRARCH-2 words do not.
+    pub stems: bool,
+}
+
+/// Matches `p` with the verb at `verb`; `before` and `after` are the clause words on each
+/// side (sorted).
+pub(crate) fn match_pattern(
+    cx: &Ctx<'_>,
+    p: &Pattern,
+    before: &[usize],
+    after: &[usize],
+) -> Option<PatMatch> {
+    let split = p.elems.iter().position(|e| e.item == Item::Verb);
+    let (pre, post): (&[Elem], &[Elem]) = match split {
+        Some(k) => (&p.elems[..k], &p.elems[k + 1..]),
+        None => (&[], &p.elems[..]),
+    };
+    let mut m = PatMatch {
+        compound: has_compound(&p.elems),
+        ..PatMatch::default()
+    };
+    cx.budget.set(20_000);
+    // The last element before `*` joined to it must be right before the verb; keep it
+    // simple: order matters, adjacency is asked only where `_` joins words.
+    let mut st = m.clone();
+    if !seq(cx, pre, before, 0, false, &mut st) {
+        return None;
+    }
+    m = st;
+    let mut st = m.clone();
+    if !seq(cx, post, after, 0, false, &mut st) {
+        return None;
+    }
+    Some(st)
+}
+
+fn has_compound(elems: &[Elem]) -> bool {
+    elems.iter().any(|e| match &e.item {
+        Item::Compound => true,
+        Item::Group(g) | Item::Prep(g) => has_compound(g),
+        Item::Alternatives(a) => a.iter().any(|x| has_compound(x)),
+        _ => false,
+    })
+}
+
+/// Does word `w` match literal `lit` (upper case)?
+fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
+    let t = cx.tree;
+    let (f, l) = (&t.upper[w], &t.lemma[w]);
+    if f == lit || l == lit {
+        return true;
+    }
+    // TABARI stems: a word not closed by `_` matches longer words (ACCORD → ACCORDS).
+    cx.stems && !whole && lit.len() >= 4 && f.starts_with(lit)
+}
+
+/// Matches `elems` as an ordered subsequence of `list[pos..]`; `adjacent` asks the first
+/// element to sit at `pos` exactly. Backtracks, within a step budget.
+fn seq(
+    cx: &Ctx<'_>,
+    elems: &[Elem],
+    list: &[usize],
+    pos: usize,
+    adjacent: bool,
+    st: &mut PatMatch,
+) -> bool {
+    let b = cx.budget.get();
+    if b == 0 {
+        return false;
+    }
+    cx.budget.set(b - 1);
+    let Some((e, rest)) = elems.split_first() else {
+        return true;
+    };
+    let next_adj = e.joined;
+    match &e.item {
+        Item::Verb | Item::Skip => seq(cx, rest, list, pos, adjacent, st),
+        Item::Compound => {
+            st.compound = true;
+            seq(cx, rest, list, pos, adjacent, st)
+        }
+        Item::Source | Item::Target => {
+            let ks: Vec<usize> = candidates(list, pos, adjacent);
+            for k in ks {
+                let w = list[k];
+                if let Some(h) = (cx.actor_at)(w) {
+                    let saved = st.clone();
+                    if matches!(e.item, Item::Target) {
+                        st.target = Some(h);
+                    } else {
+                        st.source = Some(h);
+                    }
+                    // An actor phrase spans several words: go on after the last one
+                    // that belongs to it.
+                    let mut k2 = k + 1;
+                    while k2 < list.len() && (cx.actor_at)(list[k2]) == Some(h) {
+                        k2 += 1;
+                    }
+                    if seq(cx, rest, list, k2, next_adj, st) {
+                        return true;
+                    }
+                    *st = saved;
+                }
+            }
+            false
+        }
+        Item::Word(wd) => {
+            for k in candidates(list, pos, adjacent) {
+                if word_is(cx, list[k], wd, e.joined) {
+                    let saved = st.clone();
+                    st.score += 1;
+                    st.words.push(list[k]);
+                    if seq(cx, rest, list, k + 1, next_adj, st) {
+                        return true;
+                    }
+                    *st = saved;
+                }
+            }
+            false
+        }
+        Item::Synset(name) => {
+            let Some(syn) = cx.file.synset(name) else {
+                return false;
+            };
+            for mem in &syn.members {
+                // A member is a small sequence of its own, matched adjacently.
+                let saved = st.clone();
+                if let Some(end) = member(cx, &mem.elems, list, pos, adjacent, st) {
+                    if seq(cx, rest, list, end, next_adj, st) {
+                        return true;
+                    }
+                }
+                *st = saved;
+            }
+            false
+        }
+        Item::Alternatives(alts) => {
+            for a in alts {
+                let saved = st.clone();
+                if let Some(end) = member(cx, a, list, pos, adjacent, st) {
+                    if seq(cx, rest, list, end, next_adj, st) {
+                        return true;
+                    }
+                }
+                *st = saved;
+            }
+            false
+        }
+        Item::Group(g) => {
+            let Some((last, inner)) = g.split_last() else {
+                return seq(cx, rest, list, pos, adjacent, st);
+            };
+            for k in candidates(list, pos, false) {
+                let w = list[k];
+                let saved = st.clone();
+                if single(cx, last, w, st) {
+                    let sub: Vec<usize> =
+                        cx.tree.subtree(w).into_iter().filter(|&x| x < w).collect();
+                    if seq(cx, inner, &sub, 0, false, st)
+                        && seq(cx, rest, list, k + 1, next_adj, st)
+                    {
+                        return true;
+                    }
+                }
+                *st = saved;
+            }
+            false
+        }
+        Item::Prep(g) => {
+            let Some((first, inner)) = g.split_first() else {
+                return seq(cx, rest, list, pos, adjacent, st);
+            };
+            for k in candidates(list, pos, false) {
+                let w = list[k];
+                let saved = st.clone();
+                if single(cx, first, w, st) {
+                    // The preposition's phrase: its head's subtree after it (or, for a
+                    // preposition heading its own phrase, its own subtree).
+                    let owner = cx.tree.head[w].unwrap_or(w);
+                    let owner = if owner < w { w } else { owner };
+                    let sub: Vec<usize> = cx
+                        .tree
+                        .subtree(owner)
+                        .into_iter()
+                        .filter(|&x| x > w)
+                        .collect();
+                    if seq(cx, inner, &sub, 0, false, st) {
+                        let end = st
+                            .words
+                            .iter()
+                            .copied()
+                            .filter(|&x| x >= w)
+                            .max()
+                            .unwrap_or(w)
+                            .max(st.target.unwrap_or(w));
+                        let after = list
+                            .iter()
+                            .position(|&x| x > end)
+                            .unwrap_or(list.len())
+                            .max(k + 1);
+                        if seq(cx, rest, list, after, next_adj, st) {
+                            return true;
+                        }
+                    }
+                }
+                *st = saved;
+            }
+            false
+        }
+    }
+}
+
+/// Positions to try for the next element.
+fn candidates(list: &[usize], pos: usize, adjacent: bool) -> Vec<usize> {
+    if pos >= list.len() {
+        return Vec::new();
+    }
+    if adjacent {
+        vec![pos]
+    } else {
+        (pos..list.len()).collect()
+    }
+}
+
+/// Matches a one-word element (word, synset of one-word members) on word `w`.
+fn single(cx: &Ctx<'_>, e: &Elem, w: usize, st: &mut PatMatch) -> bool {
+    match &e.item {
+        Item::Word(wd) => {
+            let ok = word_is(cx, w, wd, e.joined);
+            if ok {
+                st.score += 1;
+                st.words.push(w);
+            }
+            ok
+        }
+        Item::Synset(name) => {
+            let Some(syn) = cx.file.synset(name) else {
+                return false;
+            };
+            syn.members
+                .iter()
+                .any(|m| m.elems.len() == 1 && single(cx, &m.elems[0], w, st))
+        }
+        Item::Alternatives(a) => a.iter().any(|x| x.len() == 1 && single(cx, &x[0], w, st)),
+        Item::Source | Item::Target => match (cx.actor_at)(w) {
+            Some(h) => {
+                if e.item == Item::Target {
+                    st.target = Some(h);
+                } else {
+                    st.source = Some(h);
+                }
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// Matches a synset member or alternative (its words adjacent) from `pos`; returns the
+/// position after it.
+fn member(
+    cx: &Ctx<'_>,
+    elems: &[Elem],
+    list: &[usize],
+    pos: usize,
+    adjacent: bool,
+    st: &mut PatMatch,
+) -> Option<usize> {
+    let words: Vec<&Elem> = elems.iter().collect();
+    if words.is_empty() {
+        return Some(pos);
+    }
+    if words.len() == 1 && !matches!(words[0].item, Item::Word(_)) {
+        // Nested synset or phrase: match it as a sequence and find where it ended.
+        let before = st.words.len();
+        let mut probe = st.clone();
+        if seq(cx, elems, list, pos, adjacent, &mut probe) {
+            let end = probe.words[before..]
+                .iter()
+                .max()
+                .map(|&m| list.iter().position(|&x| x > m).unwrap_or(list.len()));
+            *st = probe;
+            return Some(end.unwrap_or(pos));
+        }
+        return None;
+    }
+    for k in candidates(list, pos, adjacent) {
+        let mut ok = true;
+        let mut tmp = st.clone();
+        for (j, e) in words.iter().enumerate() {
+            let at = k + j;
+            if at >= list.len() || !single(cx, e, list[at], &mut tmp) {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            *st = tmp;
+            return Some(k + words.len());
+        }
+    }
+    None
+}

@@ -1,0 +1,211 @@
+//! Dependency-tree helpers over a [`ParsedSentence`]: children lists, relation
+//! normalisation across UD v1 and v2, and cycle-safe subtree walks. Given parses come
+//! from anywhere, so nothing here trusts the tree to be a tree.
+
+use crate::parsed::ParsedSentence;
+
+/// A relation normalised to one vocabulary (UD v2 names, subtypes kept where the coder
+/// cares: passive subjects, possessives, agents, temporal modifiers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rel {
+    Subj,
+    SubjPass,
+    Obj,
+    Iobj,
+    /// `obl` / `nmod` (oblique or nominal modifier with a preposition).
+    Obl,
+    /// `obl:agent` / `nmod:agent`: the by-agent of a passive.
+    Agent,
+    /// Temporal and other modifiers that never hold participants.
+    Tmod,
+    Poss,
+    /// Words inside a noun phrase: compound, flat, name, amod, det, nummod, fixed, goeswith.
+    NpInternal,
+    Conj,
+    Cc,
+    Case,
+    Mark,
+    Aux,
+    AuxPass,
+    Cop,
+    Neg,
+    Advmod,
+    Xcomp,
+    Ccomp,
+    Advcl,
+    Acl,
+    Relcl,
+    Appos,
+    Prt,
+    Parataxis,
+    Punct,
+    Root,
+    Other,
+}
+
+pub(crate) fn rel_of(deprel: &str, form: &str) -> Rel {
+    let d = deprel.to_ascii_lowercase();
+    let (base, sub) = match d.split_once(':') {
+        Some((b, s)) => (b.to_string(), s.to_string()),
+        None => (d.clone(), String::new()),
+    };
+    match (base.as_str(), sub.as_str()) {
+        ("nsubj", "pass") | ("nsubjpass", _) | ("csubjpass", _) => Rel::SubjPass,
+        ("nsubj", _) | ("csubj", _) => Rel::Subj,
+        ("obj", _) | ("dobj", _) => Rel::Obj,
+        ("iobj", _) => Rel::Iobj,
+        ("obl", "agent") | ("nmod", "agent") => Rel::Agent,
+        ("obl", "tmod") | ("nmod", "tmod") | ("obl", "npmod") | ("nmod", "npmod") => Rel::Tmod,
+        ("nmod", "poss") | ("poss", _) => Rel::Poss,
+        // `nmod:desc` (UD 2.13+): a descriptive name modifier, inside the phrase.
+        ("nmod", "desc") => Rel::NpInternal,
+        ("obl", _) | ("nmod", _) => Rel::Obl,
+        ("compound", "prt") | ("prt", _) => Rel::Prt,
+        ("compound", _)
+        | ("flat", _)
+        | ("name", _)
+        | ("amod", _)
+        | ("det", _)
+        | ("nummod", _)
+        | ("fixed", _)
+        | ("mwe", _)
+        | ("goeswith", _)
+        | ("foreign", _) => Rel::NpInternal,
+        ("conj", _) => Rel::Conj,
+        ("cc", _) => Rel::Cc,
+        ("case", _) => Rel::Case,
+        ("mark", _) => Rel::Mark,
+        ("aux", "pass") | ("auxpass", _) => Rel::AuxPass,
+        ("aux", _) => Rel::Aux,
+        ("cop", _) => Rel::Cop,
+        ("neg", _) => Rel::Neg,
+        ("advmod", _) => {
+            let f = form.to_ascii_lowercase();
+            if matches!(f.as_str(), "not" | "n't" | "never") {
+                Rel::Neg
+            } else {
+                Rel::Advmod
+            }
+        }
+        ("xcomp", _) => Rel::Xcomp,
+        ("ccomp", _) => Rel::Ccomp,
+        ("advcl", _) => Rel::Advcl,
+        ("acl", "relcl") | ("relcl", _) | ("rcmod", _) => Rel::Relcl,
+        ("acl", _) => Rel::Acl,
+        ("appos", _) => Rel::Appos,
+        ("parataxis", _) => Rel::Parataxis,
+        ("punct", _) => Rel::Punct,
+        ("root", _) => Rel::Root,
+        _ => Rel::Other,
+    }
+}
+
+/// The tree: 0-based word indices; `head[i]` is `None` for the root (and for words whose
+/// head is out of range).
+#[derive(Debug, Clone)]
+pub(crate) struct Tree {
+    pub head: Vec<Option<usize>>,
+    pub rel: Vec<Rel>,
+    pub children: Vec<Vec<usize>>,
+    pub upper: Vec<String>,
+    pub lemma: Vec<String>,
+}
+
+impl Tree {
+    pub fn new(s: &ParsedSentence) -> Tree {
+        let n = s.words.len();
+        let head: Vec<Option<usize>> = s
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.head >= 1 && w.head <= n && w.head - 1 != i).then(|| w.head - 1))
+            .collect();
+        let rel = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in head.iter().enumerate() {
+            if let Some(h) = h {
+                children[*h].push(i);
+            }
+        }
+        let upper = s.words.iter().map(|w| w.form.to_uppercase()).collect();
+        let lemma = s.words.iter().map(|w| w.lemma.to_uppercase()).collect();
+        Tree {
+            head,
+            rel,
+            children,
+            upper,
+            lemma,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.head.len()
+    }
+
+    /// Children of `i` with relation `r`.
+    pub fn kids(&self, i: usize, r: Rel) -> impl Iterator<Item = usize> + '_ {
+        self.children
+            .get(i)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&c| self.rel[c] == r)
+    }
+
+    /// The first child of `i` with relation `r`.
+    pub fn kid(&self, i: usize, r: Rel) -> Option<usize> {
+        self.kids(i, r).next()
+    }
+
+    /// The words under `i` (itself included) reached through relations `keep` accepts;
+    /// sorted. Cycle-safe.
+    pub fn subtree_by(&self, i: usize, keep: &dyn Fn(Rel) -> bool) -> Vec<usize> {
+        let mut seen = vec![false; self.len()];
+        let mut out = Vec::new();
+        let mut stack = vec![i];
+        while let Some(x) = stack.pop() {
+            if x >= self.len() || seen[x] {
+                continue;
+            }
+            seen[x] = true;
+            out.push(x);
+            for &c in &self.children[x] {
+                if keep(self.rel[c]) {
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The whole subtree of `i`.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        self.subtree_by(i, &|_| true)
+    }
+
+    /// The conjuncts of `i`: itself and its `conj` children, recursively (UD attaches all
+    /// conjuncts to the first).
+    pub fn conjuncts(&self, i: usize) -> Vec<usize> {
+        self.subtree_by(i, &|r| r == Rel::Conj)
+            .into_iter()
+            .filter(|&x| x == i || self.rel[x] == Rel::Conj)
+            .collect()
+    }
+
+    /// The first conjunct of the coordination `i` belongs to.
+    pub fn first_conjunct(&self, i: usize) -> usize {
+        let mut x = i;
+        let mut steps = 0;
+        while self.rel[x] == Rel::Conj {
+            match self.head[x] {
+                Some(h) if steps <= self.len() => {
+                    x = h;
+                    steps += 1;
+                }
+                _ => break,
+            }
+        }
+        x
+    }
+}

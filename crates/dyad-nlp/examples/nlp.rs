@@ -1,0 +1,199 @@
+//! Developer runner for dyad-nlp before the CLI wires it in: train the models, evaluate
+//! them (CoNLL 2018 metrics, raw text and gold tokens), list errors, and benchmark speed.
+//!
+//! ```text
+//! cargo run --release -p dyad-nlp --example nlp -- train-all ../shared/ud models
+//! cargo run --release -p dyad-nlp --example nlp -- eval ../shared/ud/en_ewt-ud-test.conllu
+//! cargo run --release -p dyad-nlp --example nlp -- bench ../shared/ud/en_ewt-ud-test.conllu
+//! ```
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dyad_nlp::{evaluate, train, Analyzer};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Error>> {
+    Ok(match models {
+        Some(dir) => Analyzer::load(Path::new(dir))?,
+        None => Analyzer::embedded()?,
+    })
+}
+
+const USAGE: &str = "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
+                     eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR]";
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("");
+    match cmd {
+        "train" | "train-all" => train_cmd(cmd, &args),
+        "eval" => eval_cmd(&args),
+        "errors" => errors_cmd(&args),
+        "bench" => bench_cmd(&args),
+        "prune" => {
+            // prune IN_DIR OUT_DIR TAGGER_WEIGHTS PARSER_WEIGHTS
+            let get = |i: usize| args.get(i).ok_or(USAGE);
+            let a = Analyzer::load(Path::new(get(1)?))?;
+            println!("before: {:?} weights", a.sizes());
+            let p = a.pruned(get(3)?.parse()?, get(4)?.parse()?);
+            println!("after: {:?} weights", p.sizes());
+            p.save(Path::new(get(2)?))?;
+            Ok(())
+        }
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let what = if cmd == "train-all" {
+        "all"
+    } else {
+        args.get(1).map(String::as_str).unwrap_or("")
+    };
+    let off = if cmd == "train-all" { 1 } else { 2 };
+    let ud = PathBuf::from(args.get(off).ok_or(USAGE)?);
+    let out = PathBuf::from(args.get(off + 1).ok_or(USAGE)?);
+    let tr = vec![
+        ud.join("en_ewt-ud-train.conllu"),
+        ud.join("en_gum-cc-by-train.conllu"),
+    ];
+    let dv = vec![
+        ud.join("en_ewt-ud-dev.conllu"),
+        ud.join("en_gum-cc-by-dev.conllu"),
+    ];
+    let seed = train::SEED;
+    let steps: &[&str] = match what {
+        "all" => &["tagger", "lemmatizer", "parser"],
+        "tagger" => &["tagger"],
+        "lemmatizer" => &["lemmatizer"],
+        "parser" => &["parser"],
+        _ => return Err(USAGE.into()),
+    };
+    for step in steps {
+        let r = match *step {
+            "tagger" => train::train_tagger(&tr, &dv, &out, seed)?,
+            "lemmatizer" => train::train_lemmatizer(&tr, &dv, &out, seed)?,
+            _ => train::train_parser(&tr, &dv, &out, seed)?,
+        };
+        for l in &r.lines {
+            println!("{l}");
+        }
+        println!(
+            "{step}: dev {:.2}, {} bytes, {:.1}s",
+            r.dev_score, r.bytes, r.seconds
+        );
+    }
+    Ok(())
+}
+
+fn eval_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let gold_path = args.get(1).ok_or(USAGE)?;
+    let t0 = Instant::now();
+    let a = analyzer(args.get(2))?;
+    let load = t0.elapsed();
+    let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(gold_path)?);
+    println!(
+        "{gold_path} (models loaded in {:.0} ms)",
+        load.as_secs_f64() * 1000.0
+    );
+    for (name, scores) in [
+        ("raw text", evaluate::conll18_raw_text(&a, &gold)),
+        ("gold tokens", evaluate::conll18_gold_tokens(&a, &gold)),
+    ] {
+        let s = scores?;
+        let p = |x: dyad_conllu::eval::Score| 100.0 * x.f1();
+        println!(
+            "{name:>12}: Tokens {:.2} Sentences {:.2} Words {:.2} UPOS {:.2} XPOS {:.2} \
+             UFeats {:.2} Lemmas {:.2} UAS {:.2} LAS {:.2}",
+            p(s.tokens),
+            p(s.sentences),
+            p(s.words),
+            p(s.upos),
+            p(s.xpos),
+            p(s.ufeats),
+            p(s.lemmas),
+            p(s.uas),
+            p(s.las)
+        );
+    }
+    Ok(())
+}
+
+fn errors_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // Lemma and tag confusions on gold tokens, most frequent first (for tuning on dev).
+    let path = args.get(1).ok_or(USAGE)?;
+    let a = analyzer(args.get(2))?;
+    let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for s in &gold {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        for (g, w) in s.words.iter().zip(a.analyze(&words)) {
+            if g.lemma != w.lemma {
+                *counts
+                    .entry(format!(
+                        "LEMMA {} {}: gold {} got {} ({})",
+                        g.form, g.xpos, g.lemma, w.lemma, w.xpos
+                    ))
+                    .or_default() += 1;
+            }
+            if g.upos != w.upos {
+                *counts
+                    .entry(format!("UPOS gold {} got {}", g.upos, w.upos))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    for (k, n) in v.iter().take(std::env::var("TOP").ok().and_then(|t| t.parse().ok()).unwrap_or(60)) {
+        println!("{n}\t{k}");
+    }
+    Ok(())
+}
+
+fn bench_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let path = args.get(1).ok_or(USAGE)?;
+    let c0 = dyad_nlp::cpu_seconds();
+    let t0 = Instant::now();
+    let a = analyzer(args.get(2))?;
+    let load = t0.elapsed();
+    let load_cpu = dyad_nlp::cpu_seconds().zip(c0).map(|(b, a)| b - a);
+    let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
+    let sents: Vec<Vec<String>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    let _ = dyad_nlp::bench(&a, &sents[..sents.len().min(200)]); // warm-up
+    let mut all = Vec::new();
+    for _ in 0..3 {
+        all.extend_from_slice(&sents);
+    }
+    let b = dyad_nlp::bench(&a, &all);
+    println!(
+        "load {:.0} ms wall, {:.0} ms CPU",
+        load.as_secs_f64() * 1000.0,
+        load_cpu.unwrap_or(f64::NAN) * 1000.0
+    );
+    println!(
+        "{} tokens (tag + lemmatize + parse, one thread): {:.3} s wall = {:.0} tokens/s; \
+         {:.3} CPU s = {:.0} tokens per CPU second",
+        b.tokens,
+        b.seconds,
+        b.tokens_per_sec,
+        b.cpu_seconds.unwrap_or(f64::NAN),
+        b.tokens as f64 / b.cpu_seconds.unwrap_or(f64::NAN)
+    );
+    println!(
+        "peak RSS {} KiB",
+        b.peak_rss_kib.map_or("?".into(), |k| k.to_string())
+    );
+    Ok(())
+}

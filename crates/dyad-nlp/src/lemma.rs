@@ -1,0 +1,357 @@
+//! Lemmatizer: an exception lexicon learnt from the treebank, a hand-written table of
+//! irregular verbs, and suffix edit rules learnt per (suffix, XPOS) for unseen words.
+
+use std::collections::HashMap;
+
+use crate::perceptron::{put_str, put_u32, Reader};
+
+/// Irregular English verb forms → lemma. The treebank lexicon covers most of them; the
+/// table guarantees the forms event coding depends on even when a form is rare in
+/// training or was tagged with an unusual verb tag.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("met", "meet"),
+    ("said", "say"),
+    ("says", "say"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("fought", "fight"),
+    ("sought", "seek"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("thought", "think"),
+    ("caught", "catch"),
+    ("taught", "teach"),
+    ("fled", "flee"),
+    ("led", "lead"),
+    ("fed", "feed"),
+    ("bled", "bleed"),
+    ("shot", "shoot"),
+    ("hit", "hit"),
+    ("beat", "beat"),
+    ("beaten", "beat"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("came", "come"),
+    ("did", "do"),
+    ("done", "do"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("ate", "eat"),
+    ("eaten", "eat"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("felt", "feel"),
+    ("found", "find"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("forgave", "forgive"),
+    ("forgiven", "forgive"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("had", "have"),
+    ("has", "have"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("rode", "ride"),
+    ("ridden", "ride"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sold", "sell"),
+    ("sent", "send"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+    ("slew", "slay"),
+    ("slain", "slay"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("sat", "sit"),
+    ("slept", "sleep"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("spent", "spend"),
+    ("stood", "stand"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("told", "tell"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("understood", "understand"),
+    ("undertook", "undertake"),
+    ("undertaken", "undertake"),
+    ("woke", "wake"),
+    ("woken", "wake"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("won", "win"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("was", "be"),
+    ("were", "be"),
+    ("been", "be"),
+    ("is", "be"),
+    ("are", "be"),
+    ("am", "be"),
+    ("built", "build"),
+    ("bound", "bind"),
+    ("dealt", "deal"),
+    ("dug", "dig"),
+    ("fought", "fight"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("hung", "hang"),
+    ("overthrew", "overthrow"),
+    ("overthrown", "overthrow"),
+    ("overtook", "overtake"),
+    ("overtaken", "overtake"),
+    ("seized", "seize"),
+    ("shut", "shut"),
+    ("spread", "spread"),
+    ("sped", "speed"),
+    ("stuck", "stick"),
+    ("swept", "sweep"),
+    ("swung", "swing"),
+    ("upheld", "uphold"),
+    ("withheld", "withhold"),
+    ("wounded", "wound"),
+];
+
+/// An edit turning a form into its lemma: optionally lowercase, strip `strip` characters,
+/// append `add`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Rule {
+    lower: bool,
+    strip: u8,
+    add: String,
+}
+
+impl Rule {
+    /// The rule that maps `form` to `lemma`.
+    pub fn learn(form: &str, lemma: &str) -> Rule {
+        let lower_form = form.to_lowercase();
+        let (base, lower) = if lemma.starts_with(|c: char| c.is_lowercase())
+            && form.starts_with(|c: char| c.is_uppercase())
+        {
+            (lower_form.as_str(), true)
+        } else {
+            (form, false)
+        };
+        let common = base
+            .chars()
+            .zip(lemma.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let strip = base.chars().count() - common;
+        let add: String = lemma.chars().skip(common).collect();
+        Rule {
+            lower,
+            strip: strip.min(255) as u8,
+            add,
+        }
+    }
+
+    /// Applies the rule, or `None` when the form is too short for it.
+    pub fn apply(&self, form: &str) -> Option<String> {
+        let base = if self.lower {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
+        let n = base.chars().count();
+        let keep = n.checked_sub(usize::from(self.strip))?;
+        if keep == 0 && self.add.is_empty() {
+            return None;
+        }
+        let mut out: String = base.chars().take(keep).collect();
+        out.push_str(&self.add);
+        Some(out)
+    }
+}
+
+/// The trained lemmatizer.
+#[derive(Debug, Clone, Default)]
+pub struct Lemmatizer {
+    /// `form\tXPOS` → lemma (exact form first, then lowercased).
+    pub(crate) lexicon: HashMap<String, String>,
+    /// `suffix\tXPOS` → rule (suffixes of the lowercased form, longest first at lookup).
+    pub(crate) rules: HashMap<String, Rule>,
+    irregular: HashMap<&'static str, &'static str>,
+}
+
+/// Longest suffix length the rules look at.
+pub const MAX_SUFFIX: usize = 6;
+
+impl Lemmatizer {
+    /// A lemmatizer from learnt tables.
+    pub fn new(lexicon: HashMap<String, String>, rules: HashMap<String, Rule>) -> Lemmatizer {
+        Lemmatizer {
+            lexicon,
+            rules,
+            irregular: IRREGULAR.iter().copied().collect(),
+        }
+    }
+
+    /// The lemma of `form` tagged `upos`/`xpos`.
+    pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
+        let lower = form.to_lowercase();
+        if upos == "VERB" || upos == "AUX" || xpos.starts_with("VB") {
+            if let Some(l) = self.irregular.get(lower.as_str()) {
+                return (*l).to_string();
+            }
+        }
+        let mut key = String::with_capacity(form.len() + xpos.len() + 1);
+        key.push_str(form);
+        key.push('\t');
+        key.push_str(xpos);
+        if let Some(l) = self.lexicon.get(&key) {
+            return l.clone();
+        }
+        key.clear();
+        key.push_str(&lower);
+        key.push('\t');
+        key.push_str(xpos);
+        if let Some(l) = self.lexicon.get(&key) {
+            if upos == "PROPN" {
+                return form.to_string();
+            }
+            return l.clone();
+        }
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        for k in (0..=MAX_SUFFIX.min(chars.len())).rev() {
+            let start = if k == 0 {
+                lower.len()
+            } else {
+                chars[chars.len() - k].0
+            };
+            key.clear();
+            key.push_str(&lower[start..]);
+            key.push('\t');
+            key.push_str(xpos);
+            if let Some(rule) = self.rules.get(&key) {
+                // Only proper nouns keep their capitals (UD English convention): an
+                // unknown capitalised common word (`Glad`, `RFP`) is lemmatised lowercased.
+                let base = if upos == "PROPN" { form } else { lower.as_str() };
+                if let Some(l) = rule.apply(base) {
+                    return l;
+                }
+            }
+        }
+        if upos == "PROPN" {
+            form.to_string()
+        } else {
+            lower
+        }
+    }
+
+    /// Serialises the lemmatizer.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"DLM1");
+        let mut lex: Vec<(&String, &String)> = self.lexicon.iter().collect();
+        lex.sort();
+        put_u32(out, lex.len() as u32);
+        for (k, v) in lex {
+            put_str(out, k);
+            put_str(out, v);
+        }
+        let mut rules: Vec<(&String, &Rule)> = self.rules.iter().collect();
+        rules.sort();
+        put_u32(out, rules.len() as u32);
+        for (k, r) in rules {
+            put_str(out, k);
+            out.push(u8::from(r.lower));
+            out.push(r.strip);
+            put_str(out, &r.add);
+        }
+    }
+
+    /// Reads a lemmatizer written by [`Lemmatizer::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Lemmatizer, String> {
+        if r.bytes(4)? != b"DLM1" {
+            return Err("not a dyad lemmatizer model".into());
+        }
+        let n = r.u32()? as usize;
+        let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.str()?;
+            let v = r.str()?;
+            lexicon.insert(k, v);
+        }
+        let n = r.u32()? as usize;
+        let mut rules = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.str()?;
+            let b = r.bytes(2)?;
+            let (lower, strip) = (b[0] != 0, b[1]);
+            let add = r.str()?;
+            rules.insert(k, Rule { lower, strip, add });
+        }
+        Ok(Lemmatizer::new(lexicon, rules))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_learn_and_apply() {
+        let r = Rule::learn("walked", "walk");
+        assert_eq!(r.apply("talked").as_deref(), Some("talk"));
+        let r = Rule::learn("The", "the");
+        assert_eq!(r.apply("A").as_deref(), Some("a"));
+        let r = Rule::learn("studies", "study");
+        assert_eq!(r.apply("flies").as_deref(), Some("fly"));
+        assert_eq!(Rule::learn("x", "xyz").apply("").as_deref(), Some("yz"));
+        assert_eq!(Rule::learn("abc", "").apply("ab"), None);
+    }
+
+    #[test]
+    fn irregular_verbs_win_over_rules() {
+        let lem = Lemmatizer::new(HashMap::new(), HashMap::new());
+        assert_eq!(lem.lemma("withdrew", "VERB", "VBD"), "withdraw");
+        assert_eq!(lem.lemma("Met", "VERB", "VBD"), "meet");
+        assert_eq!(lem.lemma("Paris", "PROPN", "NNP"), "Paris");
+        assert_eq!(lem.lemma("Tables", "NOUN", "NNS"), "tables");
+    }
+}

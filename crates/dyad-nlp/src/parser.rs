@@ -1,0 +1,561 @@
+//! Labelled dependency parser: greedy arc-hybrid transitions scored by an averaged
+//! perceptron, trained with the dynamic oracle of Goldberg & Nivre (2013), and a second
+//! perceptron that labels each arc as it is built.
+//!
+//! The stack starts with the artificial root; `SHIFT` moves the next buffer word onto the
+//! stack, `LEFT` makes the buffer front the head of the stack top, `RIGHT` makes the
+//! second stack item the head of the top. Attaching to the root is only allowed as the
+//! very last transition, so every parse has exactly one root word. A sentence of `n`
+//! words takes exactly `2n` transitions, each costing constant time: parsing is linear.
+
+use crate::feat::{f1, f2, f3, hash_str, mix, norm};
+use crate::perceptron::{put_str, put_u32, Model, Reader, Trainer};
+
+/// Transition ids.
+pub const SHIFT: usize = 0;
+/// Buffer front becomes head of stack top.
+pub const LEFT: usize = 1;
+/// Second stack item becomes head of stack top.
+pub const RIGHT: usize = 2;
+
+const NONE: u64 = 0x0dd;
+const NO_WORD: usize = usize::MAX;
+
+/// The trained parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    /// Label id → dependency relation.
+    pub labels: Vec<String>,
+    /// Scores the classes `SHIFT`, then `LEFT`/`RIGHT` for each label (see [`class_move`]).
+    pub(crate) model: Model,
+}
+
+/// The move of a joint class: 0 is `SHIFT`, odd classes `LEFT`, even ones `RIGHT`.
+pub fn class_move(c: usize) -> usize {
+    if c == 0 {
+        SHIFT
+    } else if c % 2 == 1 {
+        LEFT
+    } else {
+        RIGHT
+    }
+}
+
+/// The label id of a joint class (0 for `SHIFT`).
+pub fn class_label(c: usize) -> u8 {
+    (c.saturating_sub(1) / 2).min(255) as u8
+}
+
+/// Number of joint classes for `nlabels` labels.
+pub fn nclasses(nlabels: usize) -> usize {
+    1 + 2 * nlabels
+}
+
+/// Parser input for one word: its form hash and tag class.
+#[derive(Debug, Clone, Copy)]
+pub struct Node {
+    /// Hash of the normalised form.
+    pub w: u64,
+    /// Tag class id (from the tagger).
+    pub t: u64,
+}
+
+impl Node {
+    /// A node from a form and the tagger's class for it.
+    pub fn new(form: &str, tag: u8) -> Node {
+        Node {
+            w: hash_str(&norm(form)),
+            t: u64::from(tag),
+        }
+    }
+}
+
+/// A parser configuration. Index 0 is the root; words are 1..=n.
+pub(crate) struct State {
+    pub(crate) stack: Vec<usize>,
+    pub(crate) b: usize,
+    n: usize,
+    pub(crate) heads: Vec<usize>,
+    pub(crate) labels: Vec<u8>,
+    lc1: Vec<usize>,
+    lc2: Vec<usize>,
+    rc1: Vec<usize>,
+    rc2: Vec<usize>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    pub(crate) fn new(n: usize) -> State {
+        let mut stack = Vec::with_capacity(n + 1);
+        stack.push(0);
+        State {
+            stack,
+            b: 1,
+            n,
+            heads: vec![NO_WORD; n + 1],
+            labels: vec![0; n + 1],
+            lc1: vec![NO_WORD; n + 1],
+            lc2: vec![NO_WORD; n + 1],
+            rc1: vec![NO_WORD; n + 1],
+            rc2: vec![NO_WORD; n + 1],
+            nl: vec![0; n + 1],
+            nr: vec![0; n + 1],
+            lset: vec![0; n + 1],
+            rset: vec![0; n + 1],
+        }
+    }
+
+    pub(crate) fn terminal(&self) -> bool {
+        self.b > self.n && self.stack.len() <= 1
+    }
+
+    pub(crate) fn legal(&self, m: usize) -> bool {
+        let sl = self.stack.len();
+        let buf = self.b <= self.n;
+        match m {
+            SHIFT => buf,
+            LEFT => sl >= 2 && buf,
+            RIGHT => sl >= 3 || (sl == 2 && !buf),
+            _ => false,
+        }
+    }
+
+    fn s(&self, i: usize) -> usize {
+        let l = self.stack.len();
+        if i < l {
+            self.stack[l - 1 - i]
+        } else {
+            NO_WORD
+        }
+    }
+
+    /// The arc a move would add, as (head, dependent).
+    pub(crate) fn arc(&self, m: usize) -> Option<(usize, usize)> {
+        match m {
+            LEFT => Some((self.b, self.s(0))),
+            RIGHT => Some((self.s(1), self.s(0))),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn apply(&mut self, m: usize, label: u8) {
+        match m {
+            SHIFT => {
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+            LEFT | RIGHT => {
+                let Some((h, d)) = self.arc(m) else { return };
+                self.stack.pop();
+                self.heads[d] = h;
+                self.labels[d] = label;
+                let bit = 1u64 << (label % 64);
+                if d < h {
+                    // d is a new leftmost child of h (arcs are built inside-out).
+                    self.lc2[h] = self.lc1[h];
+                    self.lc1[h] = d;
+                    self.nl[h] = self.nl[h].saturating_add(1);
+                    self.lset[h] |= bit;
+                } else {
+                    self.rc2[h] = self.rc1[h];
+                    self.rc1[h] = d;
+                    self.nr[h] = self.nr[h].saturating_add(1);
+                    self.rset[h] |= bit;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Dynamic-oracle cost of move `m` against gold heads `g` (index 0 unused).
+    pub(crate) fn cost(&self, m: usize, g: &[usize]) -> usize {
+        let s0 = self.s(0);
+        let s1 = self.s(1);
+        let deps_in_buffer = |x: usize| (self.b..=self.n).filter(|&k| g[k] == x).count();
+        match m {
+            LEFT => {
+                let h = g[s0];
+                deps_in_buffer(s0)
+                    + usize::from((s1 != NO_WORD && h == s1) || (h > self.b && h <= self.n))
+            }
+            RIGHT => {
+                let h = g[s0];
+                deps_in_buffer(s0) + usize::from(h >= self.b && h <= self.n)
+            }
+            SHIFT => {
+                let b0 = self.b;
+                let mut c = 0;
+                for &k in &self.stack {
+                    if k != 0 && g[k] == b0 {
+                        c += 1;
+                    }
+                    if g[b0] == k && k != s0 {
+                        c += 1;
+                    }
+                }
+                c
+            }
+            _ => usize::MAX,
+        }
+    }
+}
+
+/// Extracts the move features of a configuration.
+pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
+    out.clear();
+    let root = Node {
+        w: 0x2007,
+        t: 0x2007,
+    };
+    let node = |i: usize| -> Node {
+        if i == NO_WORD {
+            Node { w: NONE, t: NONE }
+        } else if i == 0 {
+            root
+        } else {
+            nodes.get(i - 1).copied().unwrap_or(Node { w: NONE, t: NONE })
+        }
+    };
+    let lab = |i: usize| -> u64 {
+        if i == NO_WORD {
+            NONE
+        } else {
+            u64::from(st.labels[i])
+        }
+    };
+    let get = |v: &Vec<usize>, i: usize| -> usize {
+        if i == NO_WORD {
+            NO_WORD
+        } else {
+            v[i]
+        }
+    };
+    let s0i = st.s(0);
+    let s1i = st.s(1);
+    let s2i = st.s(2);
+    let b0i = if st.b <= st.n { st.b } else { NO_WORD };
+    let b1i = if st.b < st.n { st.b + 1 } else { NO_WORD };
+    let b2i = if st.b + 1 < st.n { st.b + 2 } else { NO_WORD };
+    let (s0, s1, s2, b0, b1, b2) = (
+        node(s0i),
+        node(s1i),
+        node(s2i),
+        node(b0i),
+        node(b1i),
+        node(b2i),
+    );
+    let s0l1 = get(&st.lc1, s0i);
+    let s0l2 = get(&st.lc2, s0i);
+    let s0r1 = get(&st.rc1, s0i);
+    let s0r2 = get(&st.rc2, s0i);
+    let b0l1 = get(&st.lc1, b0i);
+    let b0l2 = get(&st.lc2, b0i);
+    let s1l1 = get(&st.lc1, s1i);
+    let s1r1 = get(&st.rc1, s1i);
+    let (s0l1n, s0l2n, s0r1n, s0r2n, b0l1n, b0l2n, s1r1n, s1l1n) = (
+        node(s0l1),
+        node(s0l2),
+        node(s0r1),
+        node(s0r2),
+        node(b0l1),
+        node(b0l2),
+        node(s1r1),
+        node(s1l1),
+    );
+    let dist = |a: usize, b: usize| -> u64 {
+        if a == NO_WORD || b == NO_WORD || a == 0 {
+            NONE
+        } else {
+            (b.abs_diff(a)).min(6) as u64
+        }
+    };
+    let d0 = dist(s0i, b0i);
+    let d1 = dist(s1i, s0i);
+    let val = |v: &Vec<u8>, i: usize| -> u64 {
+        if i == NO_WORD {
+            NONE
+        } else {
+            u64::from(v[i].min(4))
+        }
+    };
+    let set = |v: &Vec<u64>, i: usize| -> u64 {
+        if i == NO_WORD {
+            NONE
+        } else {
+            v[i]
+        }
+    };
+    let wt = |n: Node| mix(n.w, n.t);
+    let mut t = 0u64;
+    let mut p = |v: u64| {
+        out.push(mix(t, v));
+        t += 1;
+    };
+    p(0);
+    // Unigrams.
+    p(s0.w);
+    p(s0.t);
+    p(wt(s0));
+    p(s1.w);
+    p(s1.t);
+    p(wt(s1));
+    p(b0.w);
+    p(b0.t);
+    p(wt(b0));
+    p(b1.w);
+    p(b1.t);
+    p(wt(b1));
+    p(b2.t);
+    p(s2.t);
+    // Pairs.
+    p(f2(1, wt(s0), wt(b0)));
+    p(f2(2, wt(s0), b0.w));
+    p(f2(3, s0.w, wt(b0)));
+    p(f2(4, wt(s0), b0.t));
+    p(f2(5, s0.t, wt(b0)));
+    p(f2(6, s0.w, b0.w));
+    p(f2(7, s0.t, b0.t));
+    p(f2(8, b0.t, b1.t));
+    p(f2(9, wt(s1), wt(s0)));
+    p(f2(10, s1.w, s0.w));
+    p(f2(11, s1.t, s0.t));
+    p(f2(12, s1.t, s0.w));
+    p(f2(13, s1.w, s0.t));
+    p(f2(14, s1.t, b0.t));
+    p(f2(15, s1.w, b0.w));
+    // Triples of tags.
+    p(f3(20, b0.t, b1.t, b2.t));
+    p(f3(21, s0.t, b0.t, b1.t));
+    p(f3(22, s1.t, s0.t, b0.t));
+    p(f3(23, s0.t, s0l1n.t, b0.t));
+    p(f3(24, s0.t, s0r1n.t, b0.t));
+    p(f3(25, s0.t, b0.t, b0l1n.t));
+    p(f3(26, s1.t, s0.t, s0l1n.t));
+    p(f3(27, s1.t, s0.t, s0r1n.t));
+    p(f3(28, s1.t, s1r1n.t, s0.t));
+    p(f3(29, s2.t, s1.t, s0.t));
+    p(f3(30, s1.t, s1l1n.t, s0.t));
+    // Distance.
+    p(f2(40, s0.w, d0));
+    p(f2(41, s0.t, d0));
+    p(f2(42, b0.w, d0));
+    p(f2(43, b0.t, d0));
+    p(f3(44, s0.w, b0.w, d0));
+    p(f3(45, s0.t, b0.t, d0));
+    p(f3(46, s1.t, s0.t, d1));
+    p(f3(47, s1.w, s0.w, d1));
+    // Valency.
+    p(f2(50, s0.w, val(&st.nr, s0i)));
+    p(f2(51, s0.t, val(&st.nr, s0i)));
+    p(f2(52, s0.w, val(&st.nl, s0i)));
+    p(f2(53, s0.t, val(&st.nl, s0i)));
+    p(f2(54, b0.w, val(&st.nl, b0i)));
+    p(f2(55, b0.t, val(&st.nl, b0i)));
+    p(f2(56, s1.t, val(&st.nr, s1i)));
+    // Children: words, tags, labels.
+    p(f1(60, s0l1n.w));
+    p(f1(61, s0l1n.t));
+    p(f1(62, lab(s0l1)));
+    p(f1(63, s0r1n.w));
+    p(f1(64, s0r1n.t));
+    p(f1(65, lab(s0r1)));
+    p(f1(66, b0l1n.w));
+    p(f1(67, b0l1n.t));
+    p(f1(68, lab(b0l1)));
+    p(f1(69, s0l2n.t));
+    p(f1(70, lab(s0l2)));
+    p(f1(71, s0r2n.t));
+    p(f1(72, lab(s0r2)));
+    p(f1(73, b0l2n.t));
+    p(f1(74, lab(b0l2)));
+    p(f3(75, s0.t, s0l1n.t, s0l2n.t));
+    p(f3(76, s0.t, s0r1n.t, s0r2n.t));
+    p(f3(77, b0.t, b0l1n.t, b0l2n.t));
+    p(f2(78, s1.t, lab(s1r1)));
+    p(f2(79, s1.t, lab(s1l1)));
+    // Label sets.
+    p(f2(80, s0.w, set(&st.rset, s0i)));
+    p(f2(81, s0.t, set(&st.rset, s0i)));
+    p(f2(82, s0.w, set(&st.lset, s0i)));
+    p(f2(83, s0.t, set(&st.lset, s0i)));
+    p(f2(84, b0.w, set(&st.lset, b0i)));
+    p(f2(85, b0.t, set(&st.lset, b0i)));
+    p(f2(86, s1.t, set(&st.lset, s1i)));
+    // Label-conditioned pairs.
+    p(f3(90, s0.t, lab(s0l1), b0.t));
+    p(f3(91, s0.t, b0.t, lab(b0l1)));
+    p(f3(92, s1.t, s0.t, lab(s0l1)));
+}
+
+impl Parser {
+    /// Parses one sentence: returns (head, label id) per word; head 0 is the root.
+    pub fn parse(&self, nodes: &[Node]) -> Vec<(usize, u8)> {
+        let n = nodes.len();
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = Vec::new();
+        // 2n transitions exactly; the bound is a guard against any logic slip.
+        for _ in 0..(2 * n + 2) {
+            if st.terminal() {
+                break;
+            }
+            features(&st, nodes, &mut feats);
+            self.model.score(&feats, &mut scores);
+            let mut best = usize::MAX;
+            let mut bv = f32::NEG_INFINITY;
+            for (c, v) in scores.iter().enumerate() {
+                if (best == usize::MAX || *v > bv) && st.legal(class_move(c)) {
+                    bv = *v;
+                    best = c;
+                }
+            }
+            if best == usize::MAX {
+                break;
+            }
+            st.apply(class_move(best), class_label(best));
+        }
+        (1..=n)
+            .map(|i| {
+                let h = st.heads[i];
+                if h == NO_WORD {
+                    (0, 0)
+                } else {
+                    (h, st.labels[i])
+                }
+            })
+            .collect()
+    }
+
+    /// The relation name of a label id.
+    pub fn label(&self, l: u8) -> &str {
+        self.labels.get(usize::from(l)).map_or("dep", |s| s.as_str())
+    }
+
+    /// Serialises the parser.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"DPR1");
+        put_u32(out, self.labels.len() as u32);
+        for l in &self.labels {
+            put_str(out, l);
+        }
+        self.model.write(out);
+    }
+
+    /// Reads a parser written by [`Parser::write`].
+    pub fn read(r: &mut Reader<'_>) -> Result<Parser, String> {
+        if r.bytes(4)? != b"DPR1" {
+            return Err("not a dyad parser model".into());
+        }
+        let n = r.u32()? as usize;
+        if n == 0 || n > 256 {
+            return Err("bad label count".into());
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            labels.push(r.str()?);
+        }
+        let model = Model::read(r)?;
+        if model.nclasses() != nclasses(n) {
+            return Err("parser model and label list disagree".into());
+        }
+        Ok(Parser { labels, model })
+    }
+}
+
+/// One training pass over a sentence with the dynamic oracle. `gold_heads` and
+/// `gold_labels` hold heads and label ids per word (index 0 unused). With `explore`, the
+/// parser follows its own prediction even when it is wrong, so it learns to recover from
+/// its mistakes. Returns the number of correct (head, label) attachments.
+pub(crate) fn train_sentence(
+    model: &mut Trainer,
+    nodes: &[Node],
+    gold_heads: &[usize],
+    gold_labels: &[u8],
+    explore: bool,
+) -> usize {
+    let n = nodes.len();
+    let nc = model.nclasses();
+    let mut st = State::new(n);
+    let mut feats = Vec::with_capacity(128);
+    let mut scores = vec![0f32; nc];
+    let mut costs = vec![usize::MAX; nc];
+    for _ in 0..(2 * n + 2) {
+        if st.terminal() {
+            break;
+        }
+        features(&st, nodes, &mut feats);
+        model.score(&feats, &mut scores);
+        let mut move_cost = [usize::MAX; 3];
+        for m in [SHIFT, LEFT, RIGHT] {
+            if st.legal(m) {
+                move_cost[m] = st.cost(m, gold_heads);
+            }
+        }
+        for (c, cost) in costs.iter_mut().enumerate() {
+            let m = class_move(c);
+            *cost = move_cost[m];
+            if *cost == usize::MAX || m == SHIFT {
+                continue;
+            }
+            if let Some((h, d)) = st.arc(m) {
+                if gold_heads[d] == h && gold_labels[d] != class_label(c) {
+                    *cost += 1;
+                }
+            }
+        }
+        let minc = costs.iter().copied().min().unwrap_or(usize::MAX);
+        if minc == usize::MAX {
+            break;
+        }
+        let (mut pred, mut gold) = (usize::MAX, usize::MAX);
+        for c in 0..nc {
+            if costs[c] == usize::MAX {
+                continue;
+            }
+            if pred == usize::MAX || scores[c] > scores[pred] {
+                pred = c;
+            }
+            if costs[c] == minc && (gold == usize::MAX || scores[c] > scores[gold]) {
+                gold = c;
+            }
+        }
+        if costs[pred] == minc {
+            model.tick();
+        } else {
+            model.update(&feats, gold, pred);
+        }
+        let c = if costs[pred] == minc || explore { pred } else { gold };
+        st.apply(class_move(c), class_label(c));
+    }
+    (1..=n)
+        .filter(|&i| st.heads[i] == gold_heads[i] && st.labels[i] == gold_labels[i])
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn static_oracle_rebuilds_a_projective_tree() {
+        // "She gave him a book": gave is root.
+        let g = [0usize, 2, 0, 2, 5, 2];
+        let mut st = State::new(5);
+        let mut steps = 0;
+        while !st.terminal() {
+            let m = [SHIFT, LEFT, RIGHT]
+                .into_iter()
+                .filter(|m| st.legal(*m))
+                .min_by_key(|m| st.cost(*m, &g))
+                .expect("a legal move");
+            assert_eq!(st.cost(m, &g), 0);
+            st.apply(m, 0);
+            steps += 1;
+        }
+        assert_eq!(steps, 10);
+        assert_eq!(&st.heads[1..], &g[1..]);
+    }
+}

@@ -1,0 +1,597 @@
+//! Averaged multiclass perceptron over hashed sparse features: a trainer and a compact,
+//! quantised, read-only model with a small binary format.
+//!
+//! Features are 64-bit hashes (built by [`crate::feat`]); a class is a `u8`. Training keeps
+//! one sparse row of weights per feature, only for the classes a perceptron update ever
+//! touched, and averages lazily (Collins 2002 with the timestamp trick). Freezing averages,
+//! quantises each weight to `i16` with one global scale and drops weights that round to
+//! zero, which keeps model files small and loading a straight copy of arrays.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already good 64-bit hashes: it passes them through.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A `HashMap` keyed by pre-hashed `u64`s.
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u8,
+    w: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// Trains an averaged perceptron.
+pub struct Trainer {
+    nclasses: usize,
+    rows: IdMap<Vec<Entry>>,
+    /// Number of training instances seen (the averaging clock).
+    now: u32,
+}
+
+impl Trainer {
+    /// A trainer for `nclasses` classes (at most 256).
+    pub fn new(nclasses: usize) -> Trainer {
+        Trainer {
+            nclasses: nclasses.min(256),
+            rows: IdMap::default(),
+            now: 0,
+        }
+    }
+
+    /// Number of classes.
+    pub fn nclasses(&self) -> usize {
+        self.nclasses
+    }
+
+    /// Adds the current (non-averaged) weights of `feats` into `scores`.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(row) = self.rows.get(f) {
+                for e in row {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += e.w;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Best class among `allowed` (all when `None`) by current weights.
+    pub fn predict(&self, feats: &[u64], scores: &mut [f32]) -> usize {
+        self.score(feats, scores);
+        argmax(scores)
+    }
+
+    /// One training instance: ticks the clock and, when `guess != truth`, moves weights.
+    pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        self.now += 1;
+        if truth == guess {
+            return;
+        }
+        for f in feats {
+            let row = self.rows.entry(*f).or_default();
+            Self::bump(row, truth as u8, 1.0, self.now);
+            Self::bump(row, guess as u8, -1.0, self.now);
+        }
+    }
+
+    /// Ticks the averaging clock without an update.
+    pub fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    fn bump(row: &mut Vec<Entry>, class: u8, delta: f32, now: u32) {
+        let e = match row.iter_mut().find(|e| e.class == class) {
+            Some(e) => e,
+            None => {
+                row.push(Entry {
+                    class,
+                    w: 0.0,
+                    total: 0.0,
+                    stamp: now,
+                });
+                let n = row.len() - 1;
+                &mut row[n]
+            }
+        };
+        e.total += f64::from(now - e.stamp) * f64::from(e.w);
+        e.stamp = now;
+        e.w += delta;
+    }
+
+    /// Averages and quantises the weights into a frozen [`Model`].
+    pub fn freeze(&self) -> Model {
+        self.freeze_top(usize::MAX)
+    }
+
+    /// Like [`Trainer::freeze`], keeping only the `max_entries` weights of largest
+    /// magnitude: the many tiny weights of rare features cost memory and cache misses but
+    /// barely change a decision.
+    pub fn freeze_top(&self, max_entries: usize) -> Model {
+        let now = f64::from(self.now.max(1));
+        let mut avg: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
+        let mut maxabs = 0f32;
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        for k in keys {
+            let row = &self.rows[&k];
+            let mut out = Vec::with_capacity(row.len());
+            for e in row {
+                let total = e.total + f64::from(self.now - e.stamp) * f64::from(e.w);
+                let a = (total / now) as f32;
+                maxabs = maxabs.max(a.abs());
+                out.push((e.class, a));
+            }
+            avg.push((k, out));
+        }
+        // Weights beyond ±32767·scale are clipped; a scale set by the 99.99th percentile
+        // would be finer, but the largest weights are the bias-like ones that matter most.
+        let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
+        let mut mags: Vec<f32> = avg
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|(_, a)| a.abs()))
+            .collect();
+        let floor = if mags.len() > max_entries && max_entries > 0 {
+            let k = mags.len() - max_entries;
+            let (_, v, _) = mags.select_nth_unstable_by(k, f32::total_cmp);
+            *v
+        } else {
+            0.0
+        };
+        drop(mags);
+        let mut b = ModelBuilder::new(self.nclasses, scale);
+        for (k, row) in avg {
+            let q: Vec<(u8, i16)> = row
+                .into_iter()
+                .filter_map(|(c, a)| {
+                    let v = (a / scale).round();
+                    (v.abs() >= 1.0 && a.abs() >= floor).then_some((c, v.clamp(-32767.0, 32767.0) as i16))
+                })
+                .collect();
+            b.push(k, &q);
+        }
+        b.finish()
+    }
+}
+
+/// Index of the largest score (first on ties; 0 when empty).
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    let mut bv = f32::NEG_INFINITY;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > bv {
+            bv = *s;
+            best = i;
+        }
+    }
+    best
+}
+
+struct ModelBuilder {
+    nclasses: usize,
+    scale: f32,
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+}
+
+impl ModelBuilder {
+    fn new(nclasses: usize, scale: f32) -> ModelBuilder {
+        ModelBuilder {
+            nclasses,
+            scale,
+            keys: Vec::new(),
+            starts: vec![0],
+            classes: Vec::new(),
+            weights: Vec::new(),
+        }
+    }
+    fn push(&mut self, key: u64, row: &[(u8, i16)]) {
+        if row.is_empty() {
+            return;
+        }
+        self.keys.push(key);
+        for (c, w) in row {
+            self.classes.push(*c);
+            self.weights.push(*w);
+        }
+        self.starts.push(self.classes.len() as u32);
+    }
+    fn finish(self) -> Model {
+        Model::from_parts(
+            self.nclasses,
+            self.scale,
+            self.keys,
+            self.starts,
+            self.classes,
+            self.weights,
+        )
+    }
+}
+
+/// A frozen, quantised perceptron: an open-addressing table from feature hash to a sparse
+/// row of `(class, weight)`.
+///
+/// Lookups are memory-bound (the tables are far larger than the CPU caches), so a slot
+/// holds the key and its row's place together, and a row's entries are packed
+/// `class << 16 | weight` in one array: two cache misses per feature, not five.
+#[derive(Debug, Clone)]
+pub struct Model {
+    nclasses: usize,
+    scale: f32,
+    /// Keys in file order, with their row lengths (kept for writing).
+    keys: Vec<u64>,
+    lens: Vec<u8>,
+    /// Packed entries, rows in key order (the file layout).
+    entries: Vec<u32>,
+    /// Runtime rows: for each sparse row, its length then its packed entries.
+    rows: Vec<u32>,
+    /// Long rows, expanded to one `i16` per class (stride `nclasses`): adding a dense
+    /// row is a vectorised loop, far cheaper than scattering its entries one by one.
+    dense: Vec<i16>,
+    /// Open-addressing slots; `len == 0` marks an empty slot. Power-of-two length.
+    slots: Vec<Slot>,
+}
+
+/// Rows with more entries than this are stored densely.
+const DENSE_MIN: u32 = 12;
+/// Flag in [`Slot::len`] for a dense row (`start` is then an offset into `dense`).
+const DENSE_FLAG: u32 = 1 << 31;
+
+/// A hash-table slot: 8 bytes, so more of the table stays in cache. `fp` is a 32-bit
+/// fingerprint of the key (never 0; 0 marks an empty slot) — with the slot position
+/// also derived from the key, two live features colliding on both is vanishingly rare.
+/// `start` points into `rows` (a length header, then the packed entries) or, with
+/// [`DENSE_FLAG`], into `dense`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    fp: u32,
+    start: u32,
+}
+
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+impl Model {
+    fn from_parts(
+        nclasses: usize,
+        scale: f32,
+        keys: Vec<u64>,
+        starts: Vec<u32>,
+        classes: Vec<u8>,
+        weights: Vec<i16>,
+    ) -> Model {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![Slot::default(); cap];
+        let mut lens = Vec::with_capacity(keys.len());
+        let mut dense = Vec::new();
+        let mut rows = Vec::with_capacity(classes.len() + keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            let (a, b) = (starts[i], starts[i + 1]);
+            lens.push((b - a).min(255) as u8);
+            let mut p = (mix(*k) as usize) & mask;
+            while slots[p].fp != 0 {
+                p = (p + 1) & mask;
+            }
+            let start = if b - a > DENSE_MIN {
+                let off = dense.len();
+                dense.resize(off + nclasses, 0i16);
+                for j in a as usize..b as usize {
+                    dense[off + usize::from(classes[j])] = weights[j];
+                }
+                DENSE_FLAG | off as u32
+            } else {
+                let off = rows.len();
+                rows.push(b - a);
+                for j in a as usize..b as usize {
+                    rows.push((u32::from(classes[j]) << 16) | u32::from(weights[j] as u16));
+                }
+                off as u32
+            };
+            slots[p] = Slot {
+                fp: fingerprint(*k),
+                start,
+            };
+        }
+        let entries = classes
+            .iter()
+            .zip(&weights)
+            .map(|(c, w)| (u32::from(*c) << 16) | u32::from(*w as u16))
+            .collect();
+        Model {
+            nclasses,
+            scale,
+            keys,
+            lens,
+            entries,
+            rows,
+            dense,
+            slots,
+        }
+    }
+
+    /// Number of classes.
+    pub fn nclasses(&self) -> usize {
+        self.nclasses
+    }
+
+    /// Number of stored features.
+    pub fn nfeatures(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn row(&self, key: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let fp = fingerprint(key);
+        let mut p = (mix(key) as usize) & mask;
+        loop {
+            let s = self.slots[p];
+            if s.fp == 0 {
+                return None;
+            }
+            if s.fp == fp {
+                return Some(s.start);
+            }
+            p = (p + 1) & mask;
+        }
+    }
+
+    /// Scores of every class for `feats` (in `scores`, resized to the class count).
+    pub fn score(&self, feats: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.nclasses, 0.0);
+        let mut acc = [0i32; 256];
+        let nc = self.nclasses;
+        let mask = self.slots.len() - 1;
+        let mut found = [0u32; 160];
+        for chunk in feats.chunks(found.len()) {
+            // Touch every feature's home slot with independent, branch-free loads first: a
+            // software prefetch (without `unsafe`) that lets the CPU overlap the misses.
+            let mut sink = 0u32;
+            for f in chunk {
+                sink ^= self.slots[(mix(*f) as usize) & mask].fp;
+            }
+            std::hint::black_box(sink);
+            let mut nf = 0;
+            for f in chunk {
+                if let Some(start) = self.row(*f) {
+                    found[nf] = start;
+                    nf += 1;
+                }
+            }
+            // The same for the rows' first cache lines.
+            let mut sink = 0u32;
+            for &start in &found[..nf] {
+                let a = (start & !DENSE_FLAG) as usize;
+                sink ^= if start & DENSE_FLAG != 0 {
+                    self.dense.get(a).copied().unwrap_or(0) as u32
+                } else {
+                    self.rows.get(a).copied().unwrap_or(0)
+                };
+            }
+            std::hint::black_box(sink);
+            for &start in &found[..nf] {
+                let a = (start & !DENSE_FLAG) as usize;
+                if start & DENSE_FLAG != 0 {
+                    if let Some(row) = self.dense.get(a..a + nc) {
+                        for (x, w) in acc[..nc].iter_mut().zip(row) {
+                            *x += i32::from(*w);
+                        }
+                    }
+                } else {
+                    let len = self.rows.get(a).copied().unwrap_or(0) as usize;
+                    for e in self.rows.get(a + 1..a + 1 + len).unwrap_or(&[]) {
+                        acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
+                    }
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc.iter()) {
+            *s = *a as f32 * self.scale;
+        }
+    }
+
+    /// Keeps only the `max_entries` weights of largest magnitude (features left with no
+    /// weight are dropped): trades a little accuracy for size and speed.
+    pub fn prune(&self, max_entries: usize) -> Model {
+        if self.entries.len() <= max_entries {
+            return self.clone();
+        }
+        let w = |e: u32| (e as u16 as i16).unsigned_abs();
+        let mut mags: Vec<u16> = self.entries.iter().map(|e| w(*e)).collect();
+        let k = mags.len() - max_entries;
+        let floor = *mags.select_nth_unstable(k).1;
+        let mut b = ModelBuilder::new(self.nclasses, self.scale);
+        let mut start = 0usize;
+        for (key, len) in self.keys.iter().zip(&self.lens) {
+            let end = start + usize::from(*len);
+            let row: Vec<(u8, i16)> = self.entries[start..end]
+                .iter()
+                .filter(|e| w(**e) > floor)
+                .map(|e| ((*e >> 16) as u8, *e as u16 as i16))
+                .collect();
+            b.push(*key, &row);
+            start = end;
+        }
+        b.finish()
+    }
+
+    /// Number of stored weights.
+    pub fn nweights(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Serialises the model (little-endian, see [`Model::read`]).
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"DPM1");
+        put_u32(out, self.nclasses as u32);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        put_u32(out, self.keys.len() as u32);
+        put_u32(out, self.entries.len() as u32);
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        // Row lengths (u8 is enough: a row holds at most one weight per class, ≤ 256)
+        // instead of u32 offsets: a quarter of the bytes.
+        out.extend_from_slice(&self.lens);
+        out.extend(self.entries.iter().map(|e| (*e >> 16) as u8));
+        for e in &self.entries {
+            out.extend_from_slice(&(*e as u16).to_le_bytes());
+        }
+    }
+
+    /// Reads a model written by [`Model::write`], advancing `r`.
+    pub fn read(r: &mut Reader<'_>) -> Result<Model, String> {
+        if r.bytes(4)? != b"DPM1" {
+            return Err("not a dyad perceptron model (bad magic)".into());
+        }
+        let nclasses = r.u32()? as usize;
+        let scale = f32::from_le_bytes(r.array::<4>()?);
+        let nkeys = r.u32()? as usize;
+        let nentries = r.u32()? as usize;
+        if nclasses == 0 || nclasses > 256 {
+            return Err(format!("bad class count {nclasses}"));
+        }
+        let kb = r.bytes(nkeys.checked_mul(8).ok_or("size overflow")?)?;
+        let keys: Vec<u64> = kb
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        let lens = r.bytes(nkeys)?;
+        let mut starts = Vec::with_capacity(nkeys + 1);
+        let mut acc = 0u32;
+        starts.push(0);
+        for l in lens {
+            acc += u32::from(*l);
+            starts.push(acc);
+        }
+        if acc as usize != nentries {
+            return Err("row lengths do not add up".into());
+        }
+        let classes = r.bytes(nentries)?.to_vec();
+        if classes.iter().any(|c| usize::from(*c) >= nclasses) {
+            return Err("class id out of range".into());
+        }
+        let wb = r.bytes(nentries.checked_mul(2).ok_or("size overflow")?)?;
+        let weights = wb
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model::from_parts(
+            nclasses, scale, keys, starts, classes, weights,
+        ))
+    }
+}
+
+fn mix(k: u64) -> u64 {
+    // The keys are hashes already; a multiply spreads any structure in the low bits.
+    (k ^ (k >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 7
+}
+
+/// Appends a little-endian `u32`.
+pub fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+/// Appends a length-prefixed UTF-8 string.
+pub fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A bounds-checked cursor over model bytes: every read returns an error, never panics.
+pub struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `data`.
+    pub fn new(data: &'a [u8]) -> Reader<'a> {
+        Reader { data, pos: 0 }
+    }
+
+    /// The next `n` bytes.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.pos.checked_add(n).ok_or("size overflow")?;
+        let s = self
+            .data
+            .get(self.pos..end)
+            .ok_or_else(|| format!("model file truncated at byte {}", self.pos))?;
+        self.pos = end;
+        Ok(s)
+    }
+
+    /// The next `N` bytes as an array.
+    pub fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let b = self.bytes(N)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(b);
+        Ok(a)
+    }
+
+    /// A little-endian `u32`.
+    pub fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.array::<4>()?))
+    }
+
+    /// A length-prefixed string.
+    pub fn str(&mut self) -> Result<String, String> {
+        let n = self.u32()? as usize;
+        let b = self.bytes(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| "invalid UTF-8 in model".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let mut t = Trainer::new(3);
+        let data: Vec<(Vec<u64>, usize)> = (0..30)
+            .map(|i| (vec![1000 + (i % 3) as u64, 7], i % 3))
+            .collect();
+        let mut scores = vec![0.0; 3];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                let g = t.predict(f, &mut scores);
+                t.update(f, *y, g);
+            }
+        }
+        let m = t.freeze();
+        let mut bytes = Vec::new();
+        m.write(&mut bytes);
+        let m2 = Model::read(&mut Reader::new(&bytes)).expect("reads back");
+        let mut s = Vec::new();
+        for (f, y) in &data {
+            m2.score(f, &mut s);
+            assert_eq!(argmax(&s), *y);
+        }
+        assert!(Model::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
+    }
+}

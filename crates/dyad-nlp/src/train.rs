@@ -1,0 +1,482 @@
+//! Training of the tagger, lemmatizer and parser from UD treebanks (CoNLL-U files).
+//!
+//! Deterministic: sentence order is shuffled each epoch by a seeded SplitMix64 generator,
+//! every map that feeds a model is iterated in sorted order, and the best epoch is chosen
+//! on the dev files. Test files are never read here.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
+use crate::parser::{nclasses, train_sentence, Node, Parser};
+use crate::perceptron::{Reader, Trainer};
+use crate::tagger::{caps_bucket, features, lexify, Tagger};
+use crate::ModelError;
+
+/// One training sentence with its gold annotation.
+#[derive(Debug, Clone, Default)]
+pub struct GoldSentence {
+    /// Word forms.
+    pub forms: Vec<String>,
+    /// Lemmas.
+    pub lemmas: Vec<String>,
+    /// UPOS tags.
+    pub upos: Vec<String>,
+    /// XPOS tags.
+    pub xpos: Vec<String>,
+    /// FEATS.
+    pub feats: Vec<String>,
+    /// Heads (0 = root).
+    pub heads: Vec<usize>,
+    /// Relations.
+    pub deprels: Vec<String>,
+}
+
+/// What a training run did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Human-readable lines (per-epoch dev scores, sizes, time).
+    pub lines: Vec<String>,
+    /// Best dev score (accuracy in percent; LAS for the parser).
+    pub dev_score: f64,
+    /// Wall time in seconds.
+    pub seconds: f64,
+    /// Bytes written.
+    pub bytes: usize,
+}
+
+/// Reads gold sentences from CoNLL-U files (sentences with a missing head are kept with
+/// head 0; malformed lines are skipped by the reader).
+pub fn read_gold(paths: &[PathBuf]) -> Result<Vec<GoldSentence>, ModelError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| ModelError(format!("cannot read {}: {e}", p.display())))?;
+        let (sents, _errors) = dyad_conllu::parse(&text);
+        for s in sents {
+            if s.words.is_empty() {
+                continue;
+            }
+            let mut g = GoldSentence::default();
+            for w in &s.words {
+                g.forms.push(w.form.clone());
+                g.lemmas.push(w.lemma.clone());
+                g.upos.push(w.upos.clone());
+                g.xpos.push(w.xpos.clone());
+                g.feats.push(w.feats.clone());
+                let h = w.head.unwrap_or(0);
+                g.heads.push(if h > s.words.len() { 0 } else { h });
+                g.deprels.push(w.deprel.clone());
+            }
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
+/// SplitMix64: a tiny, well-mixed, seedable generator (determinism without a dependency).
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+fn class_key(u: &str, x: &str) -> (String, String) {
+    (u.to_string(), x.to_string())
+}
+
+/// Trains a tagger in memory; `epochs` passes, best dev epoch kept (dev may be empty).
+pub fn fit_tagger(
+    train: &[GoldSentence],
+    dev: &[GoldSentence],
+    epochs: usize,
+    seed: u64,
+    log: &mut Vec<String>,
+) -> (Tagger, f64) {
+    // Classes in sorted order, so ids are stable across runs.
+    let mut class_set: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for s in train {
+        for (u, x) in s.upos.iter().zip(&s.xpos) {
+            *class_set.entry(class_key(u, x)).or_default() += 1;
+        }
+    }
+    let classes: Vec<(String, String)> = class_set.keys().take(256).cloned().collect();
+    let cid: HashMap<(String, String), u8> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.clone(), i as u8))
+        .collect();
+    let gold_classes = |s: &GoldSentence| -> Vec<u8> {
+        s.upos
+            .iter()
+            .zip(&s.xpos)
+            .map(|(u, x)| cid.get(&class_key(u, x)).copied().unwrap_or(0))
+            .collect()
+    };
+    // Form statistics: tag dictionary and most-frequent class.
+    let mut form_counts: BTreeMap<String, BTreeMap<u8, usize>> = BTreeMap::new();
+    let mut feat_counts: BTreeMap<(String, u8), BTreeMap<String, usize>> = BTreeMap::new();
+    let mut class_feat_counts: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); classes.len()];
+    for s in train {
+        let gc = gold_classes(s);
+        for (i, f) in s.forms.iter().enumerate() {
+            *form_counts.entry(f.clone()).or_default().entry(gc[i]).or_default() += 1;
+            *feat_counts
+                .entry((f.to_lowercase(), gc[i]))
+                .or_default()
+                .entry(s.feats[i].clone())
+                .or_default() += 1;
+            *class_feat_counts[usize::from(gc[i])]
+                .entry(s.feats[i].clone())
+                .or_default() += 1;
+        }
+    }
+    let best_of = |m: &BTreeMap<String, usize>| -> String {
+        m.iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.clone())
+            .unwrap_or_else(|| "_".into())
+    };
+    let class_feats: Vec<String> = class_feat_counts.iter().map(best_of).collect();
+    let mut feats = HashMap::new();
+    for ((w, c), m) in &feat_counts {
+        let b = best_of(m);
+        if b != class_feats[usize::from(*c)] {
+            feats.insert((w.clone(), *c), b);
+        }
+    }
+    let mut tagdict = HashMap::new();
+    let mut mfclass = HashMap::new();
+    for (w, m) in &form_counts {
+        let total: usize = m.values().sum();
+        let (bc, bn) = m
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, n)| (*c, *n))
+            .unwrap_or((0, 0));
+        if total >= 3 {
+            mfclass.insert(w.clone(), bc);
+        }
+        if total >= 20 && bn as f64 / total as f64 >= 0.995 {
+            tagdict.insert(w.clone(), bc);
+        }
+    }
+    let mut tagger = Tagger {
+        classes: classes.clone(),
+        model: Trainer::new(classes.len().max(1)).freeze(),
+        tagdict,
+        mfclass,
+        feats,
+        class_feats,
+    };
+    let mut trainer = Trainer::new(classes.len().max(1));
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = Rng::new(seed);
+    let mut best = (-1.0f64, None);
+    let mut feats_buf = Vec::new();
+    let mut scores = vec![0f32; classes.len().max(1)];
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let s = &train[si];
+            let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+            let lex = lexify(&words, &tagger.mfclass);
+            let caps = caps_bucket(&lex);
+            let gc = gold_classes(s);
+            let mut pred: Vec<u8> = Vec::with_capacity(words.len());
+            for i in 0..words.len() {
+                let p1 = if i >= 1 { u64::from(pred[i - 1]) } else { 0x5eed };
+                let p2 = if i >= 2 { u64::from(pred[i - 2]) } else { 0x5eed };
+                features(&lex, i, p1, p2, caps, &mut feats_buf);
+                let g = trainer.predict(&feats_buf, &mut scores);
+                trainer.update(&feats_buf, usize::from(gc[i]), g);
+                correct += usize::from(g == usize::from(gc[i]));
+                total += 1;
+                pred.push(g as u8);
+            }
+        }
+        tagger.model = trainer.freeze_top(TAGGER_MAX_WEIGHTS);
+        let acc = if dev.is_empty() {
+            epoch as f64
+        } else {
+            tag_accuracy(&tagger, dev, &gold_classes)
+        };
+        log.push(format!(
+            "tagger epoch {}: train {:.2}% dev UPOS+XPOS {:.2}% ({} features)",
+            epoch + 1,
+            100.0 * correct as f64 / total.max(1) as f64,
+            acc,
+            tagger.model.nfeatures()
+        ));
+        if acc > best.0 {
+            best = (acc, Some(tagger.model.clone()));
+        }
+    }
+    if let (_, Some(m)) = &best {
+        tagger.model = m.clone();
+    }
+    (tagger, best.0)
+}
+
+fn tag_accuracy(tagger: &Tagger, dev: &[GoldSentence], gold: &dyn Fn(&GoldSentence) -> Vec<u8>) -> f64 {
+    let (mut c, mut t) = (0usize, 0usize);
+    for s in dev {
+        let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+        let pred = tagger.tag(&words);
+        for (p, g) in pred.iter().zip(gold(s)) {
+            c += usize::from(*p == g);
+            t += 1;
+        }
+    }
+    100.0 * c as f64 / t.max(1) as f64
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| ModelError(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| ModelError(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The fixed seed of the shipped models.
+pub const SEED: u64 = 20_260_101;
+/// Number of tagger epochs (the best on dev is kept).
+pub const TAGGER_EPOCHS: usize = 8;
+/// Number of parser epochs (the best on dev is kept).
+pub const PARSER_EPOCHS: usize = 10;
+/// The parser keeps this many weights (largest magnitude): the model-size budget.
+pub const PARSER_MAX_WEIGHTS: usize = 3_000_000;
+/// The tagger keeps this many weights (largest magnitude).
+pub const TAGGER_MAX_WEIGHTS: usize = 2_000_000;
+/// Folds for jackknife tagging of the parser's training data.
+pub const JACKKNIFE_FOLDS: usize = 4;
+
+/// Trains the tagger on `train`, picks the epoch on `dev`, writes `out/tagger.bin`.
+pub fn train_tagger(train: &[PathBuf], dev: &[PathBuf], out: &Path, seed: u64) -> Result<Report, ModelError> {
+    let t0 = Instant::now();
+    let tr = read_gold(train)?;
+    let dv = read_gold(dev)?;
+    let mut lines = vec![format!("tagger: {} train, {} dev sentences", tr.len(), dv.len())];
+    let (tagger, acc) = fit_tagger(&tr, &dv, TAGGER_EPOCHS, seed, &mut lines);
+    let mut bytes = Vec::new();
+    tagger.write(&mut bytes);
+    write_file(&out.join("tagger.bin"), &bytes)?;
+    Ok(Report {
+        lines,
+        dev_score: acc,
+        seconds: t0.elapsed().as_secs_f64(),
+        bytes: bytes.len(),
+    })
+}
+
+/// Builds a lemmatizer from gold sentences.
+pub fn fit_lemmatizer(train: &[GoldSentence]) -> Lemmatizer {
+    let mut lex_counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut rule_counts: BTreeMap<String, BTreeMap<Rule, usize>> = BTreeMap::new();
+    for s in train {
+        for i in 0..s.forms.len() {
+            let (f, x, l) = (&s.forms[i], &s.xpos[i], &s.lemmas[i]);
+            if l == "_" || l.is_empty() {
+                continue;
+            }
+            *lex_counts.entry(format!("{f}\t{x}")).or_default().entry(l.clone()).or_default() += 1;
+            let lower = f.to_lowercase();
+            if lower != *f {
+                *lex_counts
+                    .entry(format!("{lower}\t{x}"))
+                    .or_default()
+                    .entry(l.clone())
+                    .or_default() += 1;
+            }
+            let rule = Rule::learn(f, l);
+            let chars: Vec<(usize, char)> = lower.char_indices().collect();
+            for k in 0..=MAX_SUFFIX.min(chars.len()) {
+                let start = if k == 0 { lower.len() } else { chars[chars.len() - k].0 };
+                *rule_counts
+                    .entry(format!("{}\t{x}", &lower[start..]))
+                    .or_default()
+                    .entry(rule.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut lexicon = HashMap::new();
+    for (k, m) in lex_counts {
+        if let Some((l, _)) = m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+            lexicon.insert(k, l.clone());
+        }
+    }
+    let mut rules = HashMap::new();
+    for (k, m) in rule_counts {
+        let total: usize = m.values().sum();
+        if let Some((r, n)) = m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+            // A suffix seen once says little; the shorter suffixes decide then.
+            if total >= 2 || k.starts_with('\t') {
+                let _ = n;
+                rules.insert(k, r.clone());
+            }
+        }
+    }
+    Lemmatizer::new(lexicon, rules)
+}
+
+/// Trains the lemmatizer on `train`, reports gold-tag lemma accuracy on `dev`, writes
+/// `out/lemmatizer.bin`. (Deterministic; `seed` is unused but kept for a uniform API.)
+pub fn train_lemmatizer(train: &[PathBuf], dev: &[PathBuf], out: &Path, _seed: u64) -> Result<Report, ModelError> {
+    let t0 = Instant::now();
+    let tr = read_gold(train)?;
+    let dv = read_gold(dev)?;
+    let lem = fit_lemmatizer(&tr);
+    let (mut c, mut t) = (0usize, 0usize);
+    for s in &dv {
+        for i in 0..s.forms.len() {
+            c += usize::from(lem.lemma(&s.forms[i], &s.upos[i], &s.xpos[i]) == s.lemmas[i]);
+            t += 1;
+        }
+    }
+    let acc = 100.0 * c as f64 / t.max(1) as f64;
+    let mut bytes = Vec::new();
+    lem.write(&mut bytes);
+    write_file(&out.join("lemmatizer.bin"), &bytes)?;
+    Ok(Report {
+        lines: vec![format!(
+            "lemmatizer: {} lexicon entries, {} rules; dev lemma accuracy with gold tags {acc:.2}%",
+            lem.lexicon.len(),
+            lem.rules.len()
+        )],
+        dev_score: acc,
+        seconds: t0.elapsed().as_secs_f64(),
+        bytes: bytes.len(),
+    })
+}
+
+/// Trains the parser on `train` with jackknifed predicted tags (so the parser learns from
+/// tags as noisy as it will see), picks the epoch on `dev` LAS (tagged by the tagger in
+/// `out/tagger.bin`, which must exist), writes `out/parser.bin`.
+pub fn train_parser(train: &[PathBuf], dev: &[PathBuf], out: &Path, seed: u64) -> Result<Report, ModelError> {
+    let t0 = Instant::now();
+    let tr = read_gold(train)?;
+    let dv = read_gold(dev)?;
+    let tagger_bytes = std::fs::read(out.join("tagger.bin"))
+        .map_err(|e| ModelError(format!("train the tagger first ({}): {e}", out.join("tagger.bin").display())))?;
+    let tagger = Tagger::read(&mut Reader::new(&tagger_bytes)).map_err(ModelError)?;
+    let mut lines = Vec::new();
+    // Jackknife: tag each fold with a tagger trained on the other folds.
+    let mut train_tags: Vec<Vec<u8>> = vec![Vec::new(); tr.len()];
+    for fold in 0..JACKKNIFE_FOLDS {
+        let rest: Vec<GoldSentence> = tr
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % JACKKNIFE_FOLDS != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let mut flog = Vec::new();
+        let (mut ft, _) = fit_tagger(&rest, &[], 5, seed ^ (fold as u64 + 1), &mut flog);
+        // The fold tagger has its own class numbering; map to the main tagger's by name.
+        let remap: Vec<u8> = ft
+            .classes
+            .iter()
+            .map(|c| tagger.classes.iter().position(|d| d == c).unwrap_or(0) as u8)
+            .collect();
+        ft.tagdict.shrink_to_fit();
+        for (i, s) in tr.iter().enumerate() {
+            if i % JACKKNIFE_FOLDS == fold {
+                let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+                train_tags[i] = ft.tag(&words).iter().map(|c| remap[usize::from(*c)]).collect();
+            }
+        }
+        lines.push(format!("jackknife fold {} tagged ({:.0}s)", fold + 1, t0.elapsed().as_secs_f64()));
+    }
+    let mut label_set: Vec<String> = tr.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
+    label_set.sort();
+    label_set.dedup();
+    label_set.truncate(127);
+    let lid: HashMap<&str, u8> = label_set.iter().enumerate().map(|(i, l)| (l.as_str(), i as u8)).collect();
+    let prep = |s: &GoldSentence, tags: &[u8]| -> (Vec<Node>, Vec<usize>, Vec<u8>) {
+        let nodes = s.forms.iter().zip(tags).map(|(f, t)| Node::new(f, *t)).collect();
+        let mut heads = vec![0usize];
+        heads.extend(&s.heads);
+        let mut labels = vec![0u8];
+        labels.extend(s.deprels.iter().map(|d| lid.get(d.as_str()).copied().unwrap_or(0)));
+        (nodes, heads, labels)
+    };
+    let train_data: Vec<_> = tr.iter().zip(&train_tags).map(|(s, t)| prep(s, t)).collect();
+    let dev_data: Vec<_> = dv
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+            prep(s, &tagger.tag(&words))
+        })
+        .collect();
+    let mut model = Trainer::new(nclasses(label_set.len()));
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..train_data.len()).collect();
+    let mut best: (f64, Option<Parser>) = (-1.0, None);
+    for epoch in 0..PARSER_EPOCHS {
+        rng.shuffle(&mut order);
+        let (mut c, mut t) = (0usize, 0usize);
+        for &i in &order {
+            let (nodes, heads, labels) = &train_data[i];
+            c += train_sentence(&mut model, nodes, heads, labels, epoch > 0);
+            t += nodes.len();
+        }
+        let parser = Parser {
+            labels: label_set.clone(),
+            model: model.freeze_top(PARSER_MAX_WEIGHTS),
+        };
+        let (mut uc, mut lc, mut tt) = (0usize, 0usize, 0usize);
+        for (nodes, heads, labels) in &dev_data {
+            for (i, (h, l)) in parser.parse(nodes).into_iter().enumerate() {
+                if h == heads[i + 1] {
+                    uc += 1;
+                    lc += usize::from(l == labels[i + 1]);
+                }
+                tt += 1;
+            }
+        }
+        let las = 100.0 * lc as f64 / tt.max(1) as f64;
+        lines.push(format!(
+            "parser epoch {}: train LAS {:.2}% dev UAS {:.2}% LAS {:.2}% ({} features, {:.0}s)",
+            epoch + 1,
+            100.0 * c as f64 / t.max(1) as f64,
+            100.0 * uc as f64 / tt.max(1) as f64,
+            las,
+            parser.model.nfeatures(),
+            t0.elapsed().as_secs_f64()
+        ));
+        if las > best.0 {
+            best = (las, Some(parser));
+        }
+    }
+    let parser = best.1.ok_or_else(|| ModelError("no parser epochs ran".into()))?;
+    let mut bytes = Vec::new();
+    parser.write(&mut bytes);
+    write_file(&out.join("parser.bin"), &bytes)?;
+    Ok(Report {
+        lines,
+        dev_score: best.0,
+        seconds: t0.elapsed().as_secs_f64(),
+        bytes: bytes.len(),
+    })
+}

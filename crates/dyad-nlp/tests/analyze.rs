@@ -1,0 +1,145 @@
+//! Behaviour of the shipped models on sentences written for these tests: the clause
+//! structure event coding relies on (subject, object, passive agent, negation,
+//! coordination, reported speech) and irregular lemmas; plus robustness on arbitrary input.
+
+use dyad_nlp::{AnalyzedWord, Analyzer};
+use proptest::prelude::*;
+
+fn analyze(text: &str) -> Vec<AnalyzedWord> {
+    let a = Analyzer::embedded().expect("embedded models load");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    a.analyze(&words)
+}
+
+/// Index (1-based) of the first word with this form.
+fn id(ws: &[AnalyzedWord], form: &str) -> usize {
+    ws.iter().position(|w| w.form == form).expect("word present") + 1
+}
+
+/// Asserts `dep` attaches to `head` with relation `rel`.
+fn arc(ws: &[AnalyzedWord], dep: &str, rel: &str, head: &str) {
+    let d = &ws[id(ws, dep) - 1];
+    let want = if head == "ROOT" { 0 } else { id(ws, head) };
+    assert_eq!(
+        (d.head, d.deprel.as_str()),
+        (want, rel),
+        "{dep} --{rel}--> {head} in {ws:#?}"
+    );
+}
+
+#[test]
+fn active_clause_subject_and_object() {
+    let ws = analyze("Rebels attacked the convoy near Kabul .");
+    arc(&ws, "attacked", "root", "ROOT");
+    arc(&ws, "Rebels", "nsubj", "attacked");
+    arc(&ws, "convoy", "obj", "attacked");
+    assert_eq!(ws[1].lemma, "attack");
+    assert_eq!(ws[1].xpos, "VBD");
+    assert!(ws[1].feats.contains("Tense=Past"), "{}", ws[1].feats);
+}
+
+#[test]
+fn passive_with_agent() {
+    let ws = analyze("The embassy was attacked by militants .");
+    arc(&ws, "attacked", "root", "ROOT");
+    arc(&ws, "embassy", "nsubj:pass", "attacked");
+    arc(&ws, "was", "aux:pass", "attacked");
+    arc(&ws, "militants", "obl", "attacked");
+    arc(&ws, "by", "case", "militants");
+    assert_eq!(ws[id(&ws, "attacked") - 1].xpos, "VBN");
+}
+
+#[test]
+fn coordinated_subject() {
+    let ws = analyze("France and Germany signed the treaty .");
+    arc(&ws, "France", "nsubj", "signed");
+    arc(&ws, "Germany", "conj", "France");
+    arc(&ws, "and", "cc", "Germany");
+    arc(&ws, "treaty", "obj", "signed");
+}
+
+#[test]
+fn negated_verb() {
+    let ws = analyze("The government did not condemn the attack .");
+    arc(&ws, "condemn", "root", "ROOT");
+    arc(&ws, "not", "advmod", "condemn");
+    arc(&ws, "did", "aux", "condemn");
+    arc(&ws, "government", "nsubj", "condemn");
+    arc(&ws, "attack", "obj", "condemn");
+    assert_eq!(ws[id(&ws, "not") - 1].upos, "PART");
+}
+
+#[test]
+fn reported_speech() {
+    let ws = analyze("Iraq said that the US attacked Iran .");
+    arc(&ws, "said", "root", "ROOT");
+    arc(&ws, "Iraq", "nsubj", "said");
+    arc(&ws, "attacked", "ccomp", "said");
+    arc(&ws, "that", "mark", "attacked");
+    arc(&ws, "US", "nsubj", "attacked");
+    arc(&ws, "Iran", "obj", "attacked");
+}
+
+#[test]
+fn irregular_verb_lemmas() {
+    let cases = [
+        ("Russia withdrew its troops .", "withdrew", "withdraw"),
+        ("The ministers met in Geneva .", "met", "meet"),
+        ("The president said nothing .", "said", "say"),
+        ("A missile struck the building .", "struck", "strike"),
+        ("Troops fled the city .", "fled", "flee"),
+        ("Police seized weapons .", "seized", "seize"),
+    ];
+    for (text, form, lemma) in cases {
+        let ws = analyze(text);
+        let w = &ws[id(&ws, form) - 1];
+        assert_eq!(w.lemma, lemma, "{text}");
+        assert_eq!(w.upos, "VERB", "{text}");
+    }
+}
+
+#[test]
+fn regular_noun_and_verb_lemmas() {
+    let ws = analyze("The armies are shelling villages and bombed two bridges .");
+    let lemma = |f: &str| ws[id(&ws, f) - 1].lemma.clone();
+    assert_eq!(lemma("armies"), "army");
+    assert_eq!(lemma("are"), "be");
+    assert_eq!(lemma("shelling"), "shell");
+    assert_eq!(lemma("villages"), "village");
+    assert_eq!(lemma("bombed"), "bomb");
+    assert_eq!(lemma("bridges"), "bridge");
+}
+
+#[test]
+fn empty_input_gives_empty_output() {
+    assert!(analyze("").is_empty());
+}
+
+#[test]
+fn one_root_and_valid_heads_on_a_long_sentence() {
+    let base = "the rebels , who said that they would not attack , fled and met officials in Kabul";
+    let text: Vec<&str> = base.split(' ').cycle().take(1200).collect();
+    let a = Analyzer::embedded().expect("models");
+    let ws = a.analyze(&text);
+    assert_eq!(ws.len(), 1200);
+    assert_eq!(ws.iter().filter(|w| w.head == 0).count(), 1);
+    assert!(ws.iter().all(|w| w.head <= ws.len()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics_and_every_word_has_a_head(words in prop::collection::vec("\\PC{0,12}", 0..400)) {
+        let a = Analyzer::embedded().expect("models");
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let ws = a.analyze(&refs);
+        prop_assert_eq!(ws.len(), words.len());
+        if !ws.is_empty() {
+            prop_assert_eq!(ws.iter().filter(|w| w.head == 0).count(), 1);
+        }
+        for (i, w) in ws.iter().enumerate() {
+            prop_assert!(w.head <= ws.len());
+            prop_assert!(w.head != i + 1);
+        }
+    }
+}
