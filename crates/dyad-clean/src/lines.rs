@@ -379,9 +379,9 @@ pub(crate) fn line_edits(text: &str, captions: bool, boilerplate: bool) -> Vec<E
         edits.push(Edit::remove(range.clone(), kind, short(line)));
     };
     if !wrapped {
-        for i in 0..lines.len() {
-            if let Some(kind) = classify(lines[i].1) {
-                push(i, kind);
+        for (range, line) in &lines {
+            if let Some(kind) = classify(line) {
+                edits.push(Edit::remove(range.clone(), kind, short(line)));
             }
         }
         return edits;

@@ -18,15 +18,15 @@ pub struct Summary {
     pub read: usize,
     /// Articles that went through.
     pub ok: usize,
-    /// Skipped records, counted by reason.
+    /// Skipped records, counted by the reason's kind (`malformed-json`, `too-large`, …).
     pub skipped: BTreeMap<String, usize>,
     /// Warnings, counted by kind.
     pub warnings: BTreeMap<String, usize>,
 }
 
 impl Summary {
-    fn skip(&mut self, reason: &str) {
-        *self.skipped.entry(reason_kind(reason)).or_default() += 1;
+    fn skip(&mut self, kind: &str) {
+        *self.skipped.entry(kind.to_string()).or_default() += 1;
     }
 
     /// Total skipped.
@@ -139,9 +139,8 @@ pub fn for_each_article(
             summary.read += 1;
             match record {
                 Record::Skipped(s) => {
-                    let reason = s.reason.to_string();
-                    report_skip(&s.origin.path, s.origin.line, &reason);
-                    summary.skip(&reason);
+                    report_skip(&s.origin.path, s.origin.line, &s.reason.to_string());
+                    summary.skip(s.reason.kind());
                 }
                 Record::Article(mut article) => {
                     if !args.no_clean {
@@ -154,9 +153,12 @@ pub fn for_each_article(
                         Ok(()) => summary.ok += 1,
                         Err(e) if is_output_error(&e) => return Err(e),
                         Err(e) => {
-                            let reason = format!("{e:#}");
-                            report_skip(&article.origin.path, article.origin.line, &reason);
-                            summary.skip(&reason);
+                            report_skip(
+                                &article.origin.path,
+                                article.origin.line,
+                                &format!("{e:#}"),
+                            );
+                            summary.skip("processing-error");
                         }
                     }
                 }

@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dyad_code::suite::{code_record, predict, suite_dictionary_paths};
-use dyad_code::{explain, Coder, CoderOptions};
+use dyad_code::suite::{code_record, predict, suite_dictionary_paths, suite_options};
+use dyad_code::{explain, Coder};
 use dyad_dict::{load_paths, LoadOptions};
 use dyad_eval::{read_suite, score, SuiteKind};
 
@@ -86,7 +86,7 @@ fn main() -> ExitCode {
         }
     };
     let t = std::time::Instant::now();
-    let copts = CoderOptions::default();
+    let copts = suite_options(&suite);
     if !explain_ids.is_empty() {
         let coder = Coder::new(&dicts, copts.clone());
         for r in suite.records.iter().filter(|r| explain_ids.contains(&r.id)) {

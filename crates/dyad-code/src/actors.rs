@@ -66,12 +66,27 @@ pub(crate) fn find(
     s: &ParsedSentence,
     tree: &Tree,
     date: Option<DictDate>,
+    split: bool,
 ) -> Mentions {
     let n = s.words.len();
-    let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+    let (forms, map) = joined_forms(s);
+    let back = |start: usize, end: usize| -> Option<(usize, usize)> {
+        let a = map.get(start)?.0;
+        let b = map.get(end.checked_sub(1)?)?.1;
+        Some((a, b))
+    };
     let mut hits = Vec::new();
     let mut covered = vec![false; n];
     for m in d.match_actors(&forms) {
+        let Some((start, end)) = back(m.start, m.end) else {
+            continue;
+        };
+        let m = dyad_dict::Match {
+            start,
+            end,
+            values: m.values,
+            stem: m.stem,
+        };
         let Some(&id) = m.values.first() else {
             continue;
         };
@@ -98,6 +113,15 @@ pub(crate) fn find(
     }
     // Agents may be written as lemmas or forms; match forms (plurals are spelled out).
     for m in d.match_agents(&forms) {
+        let Some((start, end)) = back(m.start, m.end) else {
+            continue;
+        };
+        let m = dyad_dict::Match {
+            start,
+            end,
+            values: m.values,
+            stem: m.stem,
+        };
         let Some(&id) = m.values.first() else {
             continue;
         };
@@ -121,7 +145,9 @@ pub(crate) fn find(
     let mut at = vec![Vec::new(); n];
     // Phrase-internal mentions first, then agent phrases that borrow a country from an
     // attached phrase (which needs the first pass done).
-    let mut own: Vec<Vec<ActorMention>> = (0..n).map(|h| own_mentions(s, tree, &hits, h)).collect();
+    let mut own: Vec<Vec<ActorMention>> = (0..n)
+        .map(|h| own_mentions(s, tree, &hits, h, split))
+        .collect();
     for h in 0..n {
         for m in std::mem::take(&mut own[h]) {
             if m.code.starts_with("---") {
@@ -173,6 +199,34 @@ pub(crate) fn code_on(
                 None
             }
         })
+}
+
+/// The words as the dictionaries see them: a hyphenated name our tokenizer split
+/// (`Barad` `-` `dur`) is joined back (`Barad-dur`), as dictionaries write it. Each joined
+/// token maps to its word range `(first, one past last)`.
+pub(crate) fn joined_forms(s: &ParsedSentence) -> (Vec<String>, Vec<(usize, usize)>) {
+    let w = &s.words;
+    let mut forms = Vec::with_capacity(w.len());
+    let mut map = Vec::with_capacity(w.len());
+    let mut i = 0;
+    while i < w.len() {
+        let mut j = i + 1;
+        let mut text = w[i].form.clone();
+        while j + 1 < w.len()
+            && w[j].form == "-"
+            && w[j - 1].span.end == w[j].span.start
+            && w[j].span.end == w[j + 1].span.start
+            && !w[j].span.is_empty()
+        {
+            text.push('-');
+            text.push_str(&w[j + 1].form);
+            j += 2;
+        }
+        forms.push(text);
+        map.push((i, j));
+        i = j;
+    }
+    (forms, map)
 }
 
 fn np_words(tree: &Tree, h: usize) -> Vec<usize> {
@@ -227,7 +281,13 @@ fn np_words_coord(tree: &Tree, h: usize) -> Vec<usize> {
     out
 }
 
-fn own_mentions(s: &ParsedSentence, tree: &Tree, hits: &[DictHit], h: usize) -> Vec<ActorMention> {
+fn own_mentions(
+    s: &ParsedSentence,
+    tree: &Tree,
+    hits: &[DictHit],
+    h: usize,
+    split: bool,
+) -> Vec<ActorMention> {
     let np = np_words_coord(tree, h);
     let inside: Vec<&DictHit> = hits
         .iter()
@@ -276,20 +336,27 @@ fn own_mentions(s: &ParsedSentence, tree: &Tree, hits: &[DictHit], h: usize) -> 
         if primary.is_some_and(|p| p.code == "---" || p.code.is_empty()) {
             continue;
         }
-        let code = match primary {
-            Some(p) if p.anchor == h && p.code.len() > 3 => p.code.clone(),
-            Some(p) => compose(&p.code, &agents),
-            None => compose("---", &agents),
+        // `FRO/BIL/SAM`: one dictionary entry standing for several actors.
+        let parts: Vec<&str> = match primary {
+            Some(p) if split => p.code.split('/').filter(|c| !c.is_empty()).collect(),
+            Some(p) => vec![p.code.as_str()],
+            None => vec!["---"],
         };
-        let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();
-        rules.extend(agents.iter().map(|a| a.rule.clone()));
-        out.push(ActorMention {
-            code,
-            text: s.text_between(span),
-            span,
-            head: h,
-            rules,
-        });
+        for part in parts {
+            let code = match primary {
+                Some(p) if p.anchor == h && part.len() > 3 => part.to_string(),
+                _ => compose(part, &agents),
+            };
+            let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();
+            rules.extend(agents.iter().map(|a| a.rule.clone()));
+            out.push(ActorMention {
+                code,
+                text: s.text_between(span),
+                span,
+                head: h,
+                rules,
+            });
+        }
     }
     out
 }
@@ -314,7 +381,7 @@ fn borrowed_countries(
                 continue;
             }
             for cj in tree.conjuncts(c) {
-                for m in own_mentions(s, tree, hits, cj) {
+                for m in own_mentions(s, tree, hits, cj, true) {
                     if !m.code.starts_with("---") {
                         out.push(m);
                     }

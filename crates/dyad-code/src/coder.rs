@@ -26,6 +26,15 @@ pub struct CoderOptions {
     pub code_negated: bool,
     /// Emit the reverse event of paired codes (`[042:043]`).
     pub paired_codes: bool,
+    /// Read an actor code `FRO/BIL/SAM` as three actors (TABARI and PETRARCH do;
+    /// UniversalPetrarch keeps the code whole).
+    pub split_slash_codes: bool,
+    /// Code a verb that has a source but no target, with no target (PETRARCH does).
+    pub allow_no_target: bool,
+    /// Read a passive without a by-agent as active: its subject is the source.
+    pub agentless_passive_as_active: bool,
+    /// Keep only the events of the first coded verb of a sentence (TABARI).
+    pub one_verb_per_sentence: bool,
 }
 
 impl Default for CoderOptions {
@@ -34,6 +43,10 @@ impl Default for CoderOptions {
             keep_unknown_country: false,
             code_negated: false,
             paired_codes: true,
+            split_slash_codes: true,
+            allow_no_target: false,
+            agentless_passive_as_active: false,
+            one_verb_per_sentence: false,
         }
     }
 }
@@ -217,7 +230,7 @@ impl<'d> Coder<'d> {
             return out;
         }
         out.issues = self.issues(&forms);
-        let mentions = actors::find(self.dicts, sent, &tree, date);
+        let mentions = actors::find(self.dicts, sent, &tree, date, self.opts.split_slash_codes);
         out.actors = mentions.at.iter().flatten().cloned().collect();
         let actor_at = |w: usize| owner_of(&tree, &mentions, w);
         let mut subsumed = vec![false; n];
@@ -284,7 +297,9 @@ impl<'d> Coder<'d> {
                     subsumed[w] = true;
                 }
             }
-            if choice.code.is_null() {
+            // A code ending in `?` (TABARI's `SAID [023?]`) marks a verb coded only
+            // through its patterns: by itself it gives no event.
+            if choice.code.is_null() || choice.code.primary.ends_with('?') {
                 out.rejected.push(Rejection {
                     verb: Some(verb),
                     reason: RejectReason::NullCode,
@@ -315,10 +330,21 @@ impl<'d> Coder<'d> {
                 }
             }
             // Participants.
-            let passive = tree.kid(v, Rel::SubjPass).is_some() && tree.kid(v, Rel::Subj).is_none();
+            let mut passive = (tree.kid(v, Rel::SubjPass).is_some()
+                || tree.kid(v, Rel::AuxPass).is_some())
+                && tree.kid(v, Rel::Subj).is_none();
+            // PETRARCH reads a passive without a by-agent as if active ("The
+            // Philippines was criticized over its dispute with Eriador": PHL → ERI).
+            if passive && self.opts.agentless_passive_as_active && choice.m.source.is_none() && passive_agent(&tree, &mentions, v).is_empty() {
+                passive = false;
+            }
             let mut sources = match choice.m.source {
                 Some(h) => group(&tree, &mentions, h),
                 None if passive => passive_agent(&tree, &mentions, v),
+                None if !passive && tree.kid(v, Rel::Subj).is_none() => match tree.kid(v, Rel::SubjPass) {
+                    Some(sp) => np_group(&tree, &mentions, sp),
+                    None => subject_group(&tree, &mentions, v, 0),
+                },
                 None => subject_group(&tree, &mentions, v, 0),
             };
             let mut targets = match choice.m.target {
@@ -341,7 +367,10 @@ impl<'d> Coder<'d> {
                 tree.rel[v],
                 Rel::Root | Rel::Ccomp | Rel::Xcomp | Rel::Conj | Rel::Parataxis
             );
-            if sources.is_empty() && choice.m.source.is_none() && (tabari || main_clause) {
+            // A participial or relative clause has its subject in the noun it modifies;
+            // when that is no actor, no actor further left is either.
+            let modifier = matches!(tree.rel[v], Rel::Acl | Rel::Relcl);
+            if sources.is_empty() && choice.m.source.is_none() && ((tabari && !modifier) || main_clause) {
                 sources = linear_actor(
                     &tree,
                     &mentions,
@@ -350,6 +379,18 @@ impl<'d> Coder<'d> {
                     &targets,
                     self.opts.keep_unknown_country,
                 );
+                // A passive without a by-agent: the actor after the verb acted
+                // ("the militia was freed from Barad-dur").
+                if sources.is_empty() && passive {
+                    sources = linear_actor(
+                        &tree,
+                        &mentions,
+                        v,
+                        true,
+                        &targets,
+                        self.opts.keep_unknown_country,
+                    );
+                }
             }
             if targets.is_empty() && choice.m.target.is_none() && !choice.m.compound && tabari {
                 targets = linear_actor(
@@ -370,24 +411,29 @@ impl<'d> Coder<'d> {
                 });
                 continue;
             }
-            let mut pairs: Vec<(&ActorMention, &ActorMention, bool)> = Vec::new();
+            let mut pairs: Vec<(&ActorMention, Option<&ActorMention>, bool)> = Vec::new();
             if choice.m.compound && sources.len() >= 2 && choice.m.target.is_none() {
                 for a in &sources {
                     for b in &sources {
                         if a.code != b.code {
-                            pairs.push((a, b, false));
+                            pairs.push((a, Some(b), false));
                         }
                     }
                 }
             } else {
                 for a in &sources {
                     for b in &targets {
-                        pairs.push((a, b, false));
+                        pairs.push((a, Some(b), false));
                         if self.opts.paired_codes
                             && choice.code.secondary.as_deref().is_some_and(|s| s != "---")
                         {
-                            pairs.push((b, a, true));
+                            pairs.push((b, Some(a), true));
                         }
+                    }
+                    // PETRARCH codes a statement without an addressee ("an official
+                    // said …") with a null target.
+                    if targets.is_empty() && self.opts.allow_no_target {
+                        pairs.push((a, None, false));
                     }
                 }
             }
@@ -402,7 +448,7 @@ impl<'d> Coder<'d> {
             }
             let before_len = out.events.len();
             for (a, b, rev) in pairs {
-                if a.code == b.code {
+                if b.is_some_and(|b| a.code == b.code) {
                     continue;
                 }
                 let code = if rev {
@@ -411,11 +457,11 @@ impl<'d> Coder<'d> {
                     choice.code.primary.clone()
                 };
                 let mut rules = a.rules.clone();
-                rules.extend(b.rules.iter().cloned());
+                rules.extend(b.iter().flat_map(|b| b.rules.iter().cloned()));
                 rules.extend(choice.rules.iter().cloned());
                 let ev = make_event(
                     a,
-                    Some(b),
+                    b,
                     code,
                     verb.clone(),
                     rules,
@@ -438,6 +484,20 @@ impl<'d> Coder<'d> {
             }
         }
         out.events.sort_by_key(|e| e.verb.word);
+        if self.opts.one_verb_per_sentence {
+            // TABARI codes the first verb that gives events and stops.
+            if let Some(first) = out.events.first().map(|e| e.verb.word) {
+                for e in out.events.iter().filter(|e| e.verb.word != first) {
+                    out.rejected.push(Rejection {
+                        verb: Some(e.verb.clone()),
+                        reason: RejectReason::Subsumed,
+                        detail: "only the first coded verb of a sentence is kept (TABARI)".into(),
+                        rules: e.rules.clone(),
+                    });
+                }
+                out.events.retain(|e| e.verb.word == first);
+            }
+        }
         out
     }
 
@@ -480,15 +540,19 @@ impl<'d> Coder<'d> {
         }
         // TABARI dictionaries treat any listed word as a verb, modals included
         // ("SHOULD [101]"); their patterns are linear and do not need the parse.
-        if !matches!(
+        // A root tagged as a noun ("Estonia act on …") is a tagging error worth a try.
+        let nominal = matches!(
             w.upos.as_str(),
             "NOUN" | "PROPN" | "PRON" | "ADJ" | "ADP" | "DET" | "PUNCT"
-        ) && self.dicts.verbs_for_form(&w.form).iter().any(|r| {
-            self.dicts
-                .verbs
-                .get(usize::from(r.file))
-                .is_some_and(|f| f.style == VerbStyle::Tabari)
-        }) {
+        );
+        if (!nominal || (tree.rel[v] == Rel::Root && w.upos == "NOUN"))
+            && self.dicts.verbs_for_form(&w.form).iter().any(|r| {
+                self.dicts
+                    .verbs
+                    .get(usize::from(r.file))
+                    .is_some_and(|f| f.style == VerbStyle::Tabari)
+            })
+        {
             return true;
         }
         (tree.kid(v, Rel::Subj).is_some() || tree.kid(v, Rel::Obj).is_some())
@@ -884,7 +948,12 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     if depth > 8 {
         return Vec::new();
     }
-    if let Some(s) = tree.kid(v, Rel::Subj) {
+    // Parsers sometimes give a verb two subjects ("Bree | Prime Minister Romendacil");
+    // the one whose actor code says most wins, then the nearer one.
+    let best_subj = tree
+        .kids(v, Rel::Subj)
+        .max_by_key(|&s| (m.at[s].iter().map(|a| a.code.len()).max().unwrap_or(0), s));
+    if let Some(s) = best_subj {
         let pronoun = PRONOUNS.contains(&tree.upper[s].as_str());
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
             return np_group(tree, m, s);

@@ -118,6 +118,16 @@ pub fn predict(
         .collect()
 }
 
+/// The coder options that follow a suite's conventions.
+pub fn suite_options(suite: &Suite) -> CoderOptions {
+    CoderOptions {
+        split_slash_codes: suite.kind != dyad_eval::SuiteKind::Up,
+        agentless_passive_as_active: suite.kind == dyad_eval::SuiteKind::Petrarch,
+        one_verb_per_sentence: matches!(suite.kind, dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch),
+        ..CoderOptions::default()
+    }
+}
+
 /// Codes every record of `suite` with `dicts` (from our parse of the raw text, or the
 /// suite's own parse with `given_parse`) and scores the result.
 pub fn run_suite(
@@ -126,12 +136,6 @@ pub fn run_suite(
     analyzer: Option<&Analyzer>,
     given_parse: bool,
 ) -> Report {
-    let preds = predict(
-        suite,
-        dicts,
-        &CoderOptions::default(),
-        analyzer,
-        given_parse,
-    );
+    let preds = predict(suite, dicts, &suite_options(suite), analyzer, given_parse);
     dyad_eval::score(suite, &preds)
 }

@@ -43,9 +43,7 @@ fn main() {
                 match r {
                     Record::Article(a) => articles.push(*a),
                     Record::Skipped(s) => {
-                        let key = s.reason.to_string();
-                        let key = key.split(':').next().unwrap_or("").to_string();
-                        *skips.entry(key).or_default() += 1;
+                        *skips.entry(s.reason.kind().to_string()).or_default() += 1;
                     }
                 }
             }

@@ -211,6 +211,29 @@ pub enum SkipReason {
     NoMatch,
 }
 
+impl SkipReason {
+    /// A short stable key for counting skips by kind (`malformed-json`, `warc-record` …),
+    /// without the per-record details that [`Display`](fmt::Display) gives.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::TooLarge { .. } => "too-large",
+            SkipReason::MalformedJson { .. } => "malformed-json",
+            SkipReason::NoText => "no-text",
+            SkipReason::NoBody => "no-body",
+            SkipReason::Truncated { .. } => "truncated",
+            SkipReason::Unreadable { .. } => "unreadable",
+            SkipReason::NotHtmlResponse { .. } => "not-html-response",
+            SkipReason::HttpStatus { .. } => "http-status",
+            SkipReason::WarcRecord { .. } => "warc-record",
+            SkipReason::Malformed { .. } => "malformed",
+            SkipReason::NotFound => "not-found",
+            SkipReason::NoMatch => "no-match",
+        }
+    }
+}
+
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -27,7 +27,8 @@ fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Err
     })
 }
 
-const USAGE: &str = "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
+const USAGE: &str =
+    "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
                      eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR]";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -152,8 +153,13 @@ fn errors_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mut v: Vec<_> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
-    for (k, n) in v.iter().take(std::env::var("TOP").ok().and_then(|t| t.parse().ok()).unwrap_or(60)) {
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    for (k, n) in v.iter().take(
+        std::env::var("TOP")
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(60),
+    ) {
         println!("{n}\t{k}");
     }
     Ok(())

@@ -108,13 +108,22 @@ pub fn conll18_raw_text(
     analyzer: &Analyzer,
     gold: &[dyad_conllu::Sentence],
 ) -> Result<dyad_conllu::eval::Scores, dyad_conllu::eval::EvalError> {
-    let gold: Vec<dyad_conllu::Sentence> = gold.iter().filter(|s| !s.words.is_empty()).cloned().collect();
+    let gold: Vec<dyad_conllu::Sentence> = gold
+        .iter()
+        .filter(|s| !s.words.is_empty())
+        .cloned()
+        .collect();
     let mut system = Vec::new();
     for (d, doc) in dyad_text::rebuild_documents(&gold).iter().enumerate() {
         for s in dyad_text::segment(doc) {
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
             let analysis = analyzer.analyze(&words);
-            system.push(crate::to_conllu(&s, doc, &analysis, &format!("d{}-s{}", d + 1, s.index + 1)));
+            system.push(crate::to_conllu(
+                &s,
+                doc,
+                &analysis,
+                &format!("d{}-s{}", d + 1, s.index + 1),
+            ));
         }
     }
     dyad_conllu::eval::evaluate(&gold, &system)

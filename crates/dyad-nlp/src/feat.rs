@@ -36,7 +36,10 @@ pub fn f2(t: u64, a: u64, b: u64) -> u64 {
 /// Feature of template `t` with three values.
 #[inline]
 pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(mix(mix(mix(t.wrapping_add(0x51_7cc1_b727_220a), a), b), c), 3)
+    mix(
+        mix(mix(mix(t.wrapping_add(0x51_7cc1_b727_220a), a), b), c),
+        3,
+    )
 }
 
 /// The word shape used for unknown words: `Xxxx` → `Xx`, `12.5` → `d.d`, `U.S.` → `X.X.`.

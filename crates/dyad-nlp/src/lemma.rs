@@ -1,7 +1,7 @@
 //! Lemmatizer: an exception lexicon learnt from the treebank, a hand-written table of
 //! irregular verbs, and suffix edit rules learnt per (suffix, XPOS) for unseen words.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::perceptron::{put_str, put_u32, Reader};
 
@@ -216,6 +216,10 @@ pub struct Lemmatizer {
     pub(crate) lexicon: HashMap<String, String>,
     /// `suffix\tXPOS` → rule (suffixes of the lowercased form, longest first at lookup).
     pub(crate) rules: HashMap<String, Rule>,
+    /// Every lemma seen in training (lowercased): among the rules that fit an unknown
+    /// word, one giving a known lemma wins (`bombed` → `bomb`, not `bombe` after
+    /// `described` → `describe`).
+    pub(crate) known: HashSet<String>,
     irregular: HashMap<&'static str, &'static str>,
 }
 
@@ -224,10 +228,15 @@ pub const MAX_SUFFIX: usize = 6;
 
 impl Lemmatizer {
     /// A lemmatizer from learnt tables.
-    pub fn new(lexicon: HashMap<String, String>, rules: HashMap<String, Rule>) -> Lemmatizer {
+    pub fn new(
+        lexicon: HashMap<String, String>,
+        rules: HashMap<String, Rule>,
+        known: HashSet<String>,
+    ) -> Lemmatizer {
         Lemmatizer {
             lexicon,
             rules,
+            known,
             irregular: IRREGULAR.iter().copied().collect(),
         }
     }
@@ -258,6 +267,7 @@ impl Lemmatizer {
             return l.clone();
         }
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        let mut first: Option<String> = None;
         for k in (0..=MAX_SUFFIX.min(chars.len())).rev() {
             let start = if k == 0 {
                 lower.len()
@@ -271,11 +281,21 @@ impl Lemmatizer {
             if let Some(rule) = self.rules.get(&key) {
                 // Only proper nouns keep their capitals (UD English convention): an
                 // unknown capitalised common word (`Glad`, `RFP`) is lemmatised lowercased.
-                let base = if upos == "PROPN" { form } else { lower.as_str() };
+                let base = if upos == "PROPN" {
+                    form
+                } else {
+                    lower.as_str()
+                };
                 if let Some(l) = rule.apply(base) {
-                    return l;
+                    if self.known.contains(&l.to_lowercase()) {
+                        return l;
+                    }
+                    first.get_or_insert(l);
                 }
             }
+        }
+        if let Some(l) = first {
+            return l;
         }
         if upos == "PROPN" {
             form.to_string()
@@ -286,7 +306,7 @@ impl Lemmatizer {
 
     /// Serialises the lemmatizer.
     pub fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"DLM1");
+        out.extend_from_slice(b"DLM2");
         let mut lex: Vec<(&String, &String)> = self.lexicon.iter().collect();
         lex.sort();
         put_u32(out, lex.len() as u32);
@@ -303,11 +323,17 @@ impl Lemmatizer {
             out.push(r.strip);
             put_str(out, &r.add);
         }
+        let mut known: Vec<&String> = self.known.iter().collect();
+        known.sort();
+        put_u32(out, known.len() as u32);
+        for k in known {
+            put_str(out, k);
+        }
     }
 
     /// Reads a lemmatizer written by [`Lemmatizer::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Lemmatizer, String> {
-        if r.bytes(4)? != b"DLM1" {
+        if r.bytes(4)? != b"DLM2" {
             return Err("not a dyad lemmatizer model".into());
         }
         let n = r.u32()? as usize;
@@ -326,7 +352,12 @@ impl Lemmatizer {
             let add = r.str()?;
             rules.insert(k, Rule { lower, strip, add });
         }
-        Ok(Lemmatizer::new(lexicon, rules))
+        let n = r.u32()? as usize;
+        let mut known = HashSet::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            known.insert(r.str()?);
+        }
+        Ok(Lemmatizer::new(lexicon, rules, known))
     }
 }
 
@@ -347,8 +378,23 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_giving_a_known_lemma_wins() {
+        let rules = [
+            ("bed\tVBD", Rule::learn("described", "describe")),
+            ("ed\tVBD", Rule::learn("walked", "walk")),
+        ]
+        .into_iter()
+        .map(|(k, r)| (k.to_string(), r))
+        .collect();
+        let known = ["bomb".to_string()].into_iter().collect();
+        let lem = Lemmatizer::new(HashMap::new(), rules, known);
+        assert_eq!(lem.lemma("bombed", "VERB", "VBD"), "bomb");
+        assert_eq!(lem.lemma("scribed", "VERB", "VBD"), "scribe");
+    }
+
+    #[test]
     fn irregular_verbs_win_over_rules() {
-        let lem = Lemmatizer::new(HashMap::new(), HashMap::new());
+        let lem = Lemmatizer::new(HashMap::new(), HashMap::new(), HashSet::new());
         assert_eq!(lem.lemma("withdrew", "VERB", "VBD"), "withdraw");
         assert_eq!(lem.lemma("Met", "VERB", "VBD"), "meet");
         assert_eq!(lem.lemma("Paris", "PROPN", "NNP"), "Paris");

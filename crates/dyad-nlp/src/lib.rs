@@ -93,11 +93,16 @@ impl Analyzer {
     }
 
     /// Models from their serialised bytes.
-    pub fn from_bytes(tagger: &[u8], lemmatizer: &[u8], parser: &[u8]) -> Result<Analyzer, ModelError> {
+    pub fn from_bytes(
+        tagger: &[u8],
+        lemmatizer: &[u8],
+        parser: &[u8],
+    ) -> Result<Analyzer, ModelError> {
         let ctx = |what: &'static str| move |e: String| ModelError(format!("{what} model: {e}"));
         Ok(Analyzer {
             tagger: Tagger::read(&mut Reader::new(tagger)).map_err(ctx("tagger"))?,
-            lemmatizer: Lemmatizer::read(&mut Reader::new(lemmatizer)).map_err(ctx("lemmatizer"))?,
+            lemmatizer: Lemmatizer::read(&mut Reader::new(lemmatizer))
+                .map_err(ctx("lemmatizer"))?,
             parser: Parser::read(&mut Reader::new(parser)).map_err(ctx("parser"))?,
         })
     }
@@ -141,7 +146,11 @@ impl Analyzer {
             return Vec::new();
         }
         let tags = self.tagger.tag(words);
-        let nodes: Vec<Node> = words.iter().zip(&tags).map(|(w, t)| Node::new(w, *t)).collect();
+        let nodes: Vec<Node> = words
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| Node::new(w, *t, self.tagger.upos(*t)))
+            .collect();
         let arcs = self.parser.parse(&nodes);
         words
             .iter()
@@ -173,14 +182,22 @@ pub fn to_conllu(
     analysis: &[AnalyzedWord],
     sent_id: &str,
 ) -> dyad_conllu::Sentence {
-    let text = sentence.span.slice(cleaned_text).replace(['\n', '\r', '\t'], " ");
+    let text = sentence
+        .span
+        .slice(cleaned_text)
+        .replace(['\n', '\r', '\t'], " ");
     let mut out = dyad_conllu::Sentence {
         comments: vec![format!("sent_id = {sent_id}"), format!("text = {text}")],
         sent_id: Some(sent_id.to_string()),
         text: Some(text),
         ..Default::default()
     };
-    let in_mwt = |i: usize| sentence.multiword.iter().any(|m| m.first <= i && i <= m.last);
+    let in_mwt = |i: usize| {
+        sentence
+            .multiword
+            .iter()
+            .any(|m| m.first <= i && i <= m.last)
+    };
     for (i, tok) in sentence.tokens.iter().enumerate() {
         let a = analysis.get(i).cloned().unwrap_or_default();
         let mut misc = format!("TokenRange={}:{}", tok.raw.start, tok.raw.end);
@@ -190,12 +207,36 @@ pub fn to_conllu(
         out.words.push(dyad_conllu::Word {
             id: i + 1,
             form: tok.text.clone(),
-            lemma: if a.lemma.is_empty() { tok.text.clone() } else { a.lemma },
-            upos: if a.upos.is_empty() { "X".into() } else { a.upos },
-            xpos: if a.xpos.is_empty() { "_".into() } else { a.xpos },
-            feats: if a.feats.is_empty() { "_".into() } else { a.feats },
-            head: Some(if a.head > sentence.tokens.len() { 0 } else { a.head }),
-            deprel: if a.deprel.is_empty() { "dep".into() } else { a.deprel },
+            lemma: if a.lemma.is_empty() {
+                tok.text.clone()
+            } else {
+                a.lemma
+            },
+            upos: if a.upos.is_empty() {
+                "X".into()
+            } else {
+                a.upos
+            },
+            xpos: if a.xpos.is_empty() {
+                "_".into()
+            } else {
+                a.xpos
+            },
+            feats: if a.feats.is_empty() {
+                "_".into()
+            } else {
+                a.feats
+            },
+            head: Some(if a.head > sentence.tokens.len() {
+                0
+            } else {
+                a.head
+            }),
+            deprel: if a.deprel.is_empty() {
+                "dep".into()
+            } else {
+                a.deprel
+            },
             deps: "_".into(),
             misc,
         });
@@ -277,4 +318,76 @@ pub fn cpu_seconds() -> Option<f64> {
     let ut: f64 = f.get(11)?.parse().ok()?;
     let st: f64 = f.get(12)?.parse().ok()?;
     Some((ut + st) / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_types::{MultiwordToken, Sentence, Span, Token};
+
+    fn tok(text: &str, start: usize, raw_shift: usize, space_after: bool) -> Token {
+        Token {
+            text: text.into(),
+            span: Span::new(start, start + text.len()),
+            raw: Span::new(start + raw_shift, start + raw_shift + text.len()),
+            space_after,
+        }
+    }
+
+    #[test]
+    fn conllu_has_offsets_spaces_and_multiword_lines() {
+        let text = "I don't know.";
+        let s = Sentence {
+            index: 0,
+            span: Span::new(0, text.len()),
+            raw: Span::new(10, 10 + text.len()),
+            paragraph: 0,
+            tokens: vec![
+                tok("I", 0, 10, true),
+                tok("do", 2, 10, false),
+                tok("n't", 4, 10, true),
+                tok("know", 8, 10, false),
+                tok(".", 12, 10, false),
+            ],
+            multiword: vec![MultiwordToken { first: 1, last: 2 }],
+        };
+        let analysis: Vec<AnalyzedWord> = ["I", "do", "n't", "know", "."]
+            .iter()
+            .map(|f| AnalyzedWord {
+                form: (*f).into(),
+                lemma: f.to_lowercase(),
+                upos: "X".into(),
+                xpos: "XX".into(),
+                feats: "_".into(),
+                head: 4,
+                deprel: "dep".into(),
+            })
+            .collect();
+        let c = to_conllu(&s, text, &analysis[..4], "doc1-1");
+        let mut out = String::new();
+        dyad_conllu::write_sentence(&c, &mut out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "# sent_id = doc1-1");
+        assert_eq!(lines[1], "# text = I don't know.");
+        assert_eq!(
+            lines[3],
+            "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\tTokenRange=12:17"
+        );
+        assert!(lines[2].ends_with("\tTokenRange=10:11"), "{}", lines[2]);
+        assert!(lines[4].ends_with("\tTokenRange=12:14"), "{}", lines[4]);
+        assert!(
+            lines[6].ends_with("TokenRange=18:22|SpaceAfter=No"),
+            "{}",
+            lines[6]
+        );
+        // The fifth word had no analysis: it still gets a valid line.
+        assert!(
+            lines[7].starts_with("5\t.\t.\tX\t_\t_\t0\tdep"),
+            "{}",
+            lines[7]
+        );
+        let (back, errors) = dyad_conllu::parse(&out);
+        assert!(errors.is_empty());
+        assert_eq!(back[0].words.len(), 5);
+    }
 }

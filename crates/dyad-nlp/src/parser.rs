@@ -51,21 +51,25 @@ pub fn nclasses(nlabels: usize) -> usize {
     1 + 2 * nlabels
 }
 
-/// Parser input for one word: its form hash and tag class.
+/// Parser input for one word: its form hash, tag class and coarse tag.
 #[derive(Debug, Clone, Copy)]
 pub struct Node {
     /// Hash of the normalised form.
     pub w: u64,
     /// Tag class id (from the tagger).
     pub t: u64,
+    /// Hash of the UPOS alone: coarser than the class, so its conjunctions are seen
+    /// more often in training and generalise better.
+    pub u: u64,
 }
 
 impl Node {
-    /// A node from a form and the tagger's class for it.
-    pub fn new(form: &str, tag: u8) -> Node {
+    /// A node from a form, the tagger's class for it and that class's UPOS.
+    pub fn new(form: &str, tag: u8, upos: &str) -> Node {
         Node {
             w: hash_str(&norm(form)),
             t: u64::from(tag),
+            u: hash_str(upos),
         }
     }
 }
@@ -209,14 +213,23 @@ pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
     let root = Node {
         w: 0x2007,
         t: 0x2007,
+        u: 0x2007,
     };
     let node = |i: usize| -> Node {
         if i == NO_WORD {
-            Node { w: NONE, t: NONE }
+            Node {
+                w: NONE,
+                t: NONE,
+                u: NONE,
+            }
         } else if i == 0 {
             root
         } else {
-            nodes.get(i - 1).copied().unwrap_or(Node { w: NONE, t: NONE })
+            nodes.get(i - 1).copied().unwrap_or(Node {
+                w: NONE,
+                t: NONE,
+                u: NONE,
+            })
         }
     };
     let lab = |i: usize| -> u64 {
@@ -388,6 +401,18 @@ pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
     p(f3(90, s0.t, lab(s0l1), b0.t));
     p(f3(91, s0.t, b0.t, lab(b0l1)));
     p(f3(92, s1.t, s0.t, lab(s0l1)));
+    // Coarse-tag conjunctions.
+    p(f2(100, s0.u, b0.u));
+    p(f2(101, s1.u, s0.u));
+    p(f3(102, s0.u, b0.u, b1.u));
+    p(f3(103, s1.u, s0.u, b0.u));
+    p(f3(104, s0.u, s0l1n.u, b0.u));
+    p(f3(105, s0.u, s0r1n.u, b0.u));
+    p(f2(106, s0.w, b0.u));
+    p(f2(107, s0.u, b0.w));
+    p(f3(108, s0.u, b0.u, d0));
+    p(f3(109, s1.u, s0.u, d1));
+    p(f3(110, s1.u, s0.u, lab(s0r1)));
 }
 
 impl Parser {
@@ -401,6 +426,11 @@ impl Parser {
         for _ in 0..(2 * n + 2) {
             if st.terminal() {
                 break;
+            }
+            if st.stack.len() == 1 {
+                // Only SHIFT is legal: no need to score.
+                st.apply(SHIFT, 0);
+                continue;
             }
             features(&st, nodes, &mut feats);
             self.model.score(&feats, &mut scores);
@@ -431,7 +461,9 @@ impl Parser {
 
     /// The relation name of a label id.
     pub fn label(&self, l: u8) -> &str {
-        self.labels.get(usize::from(l)).map_or("dep", |s| s.as_str())
+        self.labels
+            .get(usize::from(l))
+            .map_or("dep", |s| s.as_str())
     }
 
     /// Serialises the parser.
@@ -527,7 +559,11 @@ pub(crate) fn train_sentence(
         } else {
             model.update(&feats, gold, pred);
         }
-        let c = if costs[pred] == minc || explore { pred } else { gold };
+        let c = if costs[pred] == minc || explore {
+            pred
+        } else {
+            gold
+        };
         st.apply(class_move(c), class_label(c));
     }
     (1..=n)

@@ -165,7 +165,8 @@ impl Trainer {
                 .into_iter()
                 .filter_map(|(c, a)| {
                     let v = (a / scale).round();
-                    (v.abs() >= 1.0 && a.abs() >= floor).then_some((c, v.clamp(-32767.0, 32767.0) as i16))
+                    (v.abs() >= 1.0 && a.abs() >= floor)
+                        .then_some((c, v.clamp(-32767.0, 32767.0) as i16))
                 })
                 .collect();
             b.push(k, &q);

@@ -48,7 +48,9 @@ pub(crate) fn lexify(words: &[&str], mfclass: &HashMap<String, u8>) -> Vec<Lex> 
             let n = norm(w);
             let mf = mfclass.get(*w).map_or(0, |c| u64::from(*c) + 1);
             let mflow = if w.chars().any(char::is_uppercase) {
-                mfclass.get(&w.to_lowercase()).map_or(1, |c| u64::from(*c) + 2)
+                mfclass
+                    .get(&w.to_lowercase())
+                    .map_or(1, |c| u64::from(*c) + 2)
             } else {
                 0
             };
@@ -179,12 +181,16 @@ impl Tagger {
 
     /// UPOS of a class.
     pub fn upos(&self, c: u8) -> &str {
-        self.classes.get(usize::from(c)).map_or("X", |p| p.0.as_str())
+        self.classes
+            .get(usize::from(c))
+            .map_or("X", |p| p.0.as_str())
     }
 
     /// XPOS of a class.
     pub fn xpos(&self, c: u8) -> &str {
-        self.classes.get(usize::from(c)).map_or("_", |p| p.1.as_str())
+        self.classes
+            .get(usize::from(c))
+            .map_or("_", |p| p.1.as_str())
     }
 
     /// FEATS for a word with class `c`.

@@ -139,7 +139,11 @@ pub fn fit_tagger(
     for s in train {
         let gc = gold_classes(s);
         for (i, f) in s.forms.iter().enumerate() {
-            *form_counts.entry(f.clone()).or_default().entry(gc[i]).or_default() += 1;
+            *form_counts
+                .entry(f.clone())
+                .or_default()
+                .entry(gc[i])
+                .or_default() += 1;
             *feat_counts
                 .entry((f.to_lowercase(), gc[i]))
                 .or_default()
@@ -205,8 +209,16 @@ pub fn fit_tagger(
             let gc = gold_classes(s);
             let mut pred: Vec<u8> = Vec::with_capacity(words.len());
             for i in 0..words.len() {
-                let p1 = if i >= 1 { u64::from(pred[i - 1]) } else { 0x5eed };
-                let p2 = if i >= 2 { u64::from(pred[i - 2]) } else { 0x5eed };
+                let p1 = if i >= 1 {
+                    u64::from(pred[i - 1])
+                } else {
+                    0x5eed
+                };
+                let p2 = if i >= 2 {
+                    u64::from(pred[i - 2])
+                } else {
+                    0x5eed
+                };
                 features(&lex, i, p1, p2, caps, &mut feats_buf);
                 let g = trainer.predict(&feats_buf, &mut scores);
                 trainer.update(&feats_buf, usize::from(gc[i]), g);
@@ -238,7 +250,11 @@ pub fn fit_tagger(
     (tagger, best.0)
 }
 
-fn tag_accuracy(tagger: &Tagger, dev: &[GoldSentence], gold: &dyn Fn(&GoldSentence) -> Vec<u8>) -> f64 {
+fn tag_accuracy(
+    tagger: &Tagger,
+    dev: &[GoldSentence],
+    gold: &dyn Fn(&GoldSentence) -> Vec<u8>,
+) -> f64 {
     let (mut c, mut t) = (0usize, 0usize);
     for s in dev {
         let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
@@ -256,7 +272,8 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| ModelError(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(path, bytes).map_err(|e| ModelError(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, bytes)
+        .map_err(|e| ModelError(format!("cannot write {}: {e}", path.display())))
 }
 
 /// The fixed seed of the shipped models.
@@ -273,11 +290,20 @@ pub const TAGGER_MAX_WEIGHTS: usize = 2_000_000;
 pub const JACKKNIFE_FOLDS: usize = 4;
 
 /// Trains the tagger on `train`, picks the epoch on `dev`, writes `out/tagger.bin`.
-pub fn train_tagger(train: &[PathBuf], dev: &[PathBuf], out: &Path, seed: u64) -> Result<Report, ModelError> {
+pub fn train_tagger(
+    train: &[PathBuf],
+    dev: &[PathBuf],
+    out: &Path,
+    seed: u64,
+) -> Result<Report, ModelError> {
     let t0 = Instant::now();
     let tr = read_gold(train)?;
     let dv = read_gold(dev)?;
-    let mut lines = vec![format!("tagger: {} train, {} dev sentences", tr.len(), dv.len())];
+    let mut lines = vec![format!(
+        "tagger: {} train, {} dev sentences",
+        tr.len(),
+        dv.len()
+    )];
     let (tagger, acc) = fit_tagger(&tr, &dv, TAGGER_EPOCHS, seed, &mut lines);
     let mut bytes = Vec::new();
     tagger.write(&mut bytes);
@@ -300,7 +326,11 @@ pub fn fit_lemmatizer(train: &[GoldSentence]) -> Lemmatizer {
             if l == "_" || l.is_empty() {
                 continue;
             }
-            *lex_counts.entry(format!("{f}\t{x}")).or_default().entry(l.clone()).or_default() += 1;
+            *lex_counts
+                .entry(format!("{f}\t{x}"))
+                .or_default()
+                .entry(l.clone())
+                .or_default() += 1;
             let lower = f.to_lowercase();
             if lower != *f {
                 *lex_counts
@@ -312,7 +342,11 @@ pub fn fit_lemmatizer(train: &[GoldSentence]) -> Lemmatizer {
             let rule = Rule::learn(f, l);
             let chars: Vec<(usize, char)> = lower.char_indices().collect();
             for k in 0..=MAX_SUFFIX.min(chars.len()) {
-                let start = if k == 0 { lower.len() } else { chars[chars.len() - k].0 };
+                let start = if k == 0 {
+                    lower.len()
+                } else {
+                    chars[chars.len() - k].0
+                };
                 *rule_counts
                     .entry(format!("{}\t{x}", &lower[start..]))
                     .or_default()
@@ -338,12 +372,23 @@ pub fn fit_lemmatizer(train: &[GoldSentence]) -> Lemmatizer {
             }
         }
     }
-    Lemmatizer::new(lexicon, rules)
+    let known = train
+        .iter()
+        .flat_map(|s| s.lemmas.iter())
+        .filter(|l| l.as_str() != "_" && !l.is_empty())
+        .map(|l| l.to_lowercase())
+        .collect();
+    Lemmatizer::new(lexicon, rules, known)
 }
 
 /// Trains the lemmatizer on `train`, reports gold-tag lemma accuracy on `dev`, writes
 /// `out/lemmatizer.bin`. (Deterministic; `seed` is unused but kept for a uniform API.)
-pub fn train_lemmatizer(train: &[PathBuf], dev: &[PathBuf], out: &Path, _seed: u64) -> Result<Report, ModelError> {
+pub fn train_lemmatizer(
+    train: &[PathBuf],
+    dev: &[PathBuf],
+    out: &Path,
+    _seed: u64,
+) -> Result<Report, ModelError> {
     let t0 = Instant::now();
     let tr = read_gold(train)?;
     let dv = read_gold(dev)?;
@@ -374,12 +419,21 @@ pub fn train_lemmatizer(train: &[PathBuf], dev: &[PathBuf], out: &Path, _seed: u
 /// Trains the parser on `train` with jackknifed predicted tags (so the parser learns from
 /// tags as noisy as it will see), picks the epoch on `dev` LAS (tagged by the tagger in
 /// `out/tagger.bin`, which must exist), writes `out/parser.bin`.
-pub fn train_parser(train: &[PathBuf], dev: &[PathBuf], out: &Path, seed: u64) -> Result<Report, ModelError> {
+pub fn train_parser(
+    train: &[PathBuf],
+    dev: &[PathBuf],
+    out: &Path,
+    seed: u64,
+) -> Result<Report, ModelError> {
     let t0 = Instant::now();
     let tr = read_gold(train)?;
     let dv = read_gold(dev)?;
-    let tagger_bytes = std::fs::read(out.join("tagger.bin"))
-        .map_err(|e| ModelError(format!("train the tagger first ({}): {e}", out.join("tagger.bin").display())))?;
+    let tagger_bytes = std::fs::read(out.join("tagger.bin")).map_err(|e| {
+        ModelError(format!(
+            "train the tagger first ({}): {e}",
+            out.join("tagger.bin").display()
+        ))
+    })?;
     let tagger = Tagger::read(&mut Reader::new(&tagger_bytes)).map_err(ModelError)?;
     let mut lines = Vec::new();
     // Jackknife: tag each fold with a tagger trained on the other folds.
@@ -403,25 +457,50 @@ pub fn train_parser(train: &[PathBuf], dev: &[PathBuf], out: &Path, seed: u64) -
         for (i, s) in tr.iter().enumerate() {
             if i % JACKKNIFE_FOLDS == fold {
                 let words: Vec<&str> = s.forms.iter().map(String::as_str).collect();
-                train_tags[i] = ft.tag(&words).iter().map(|c| remap[usize::from(*c)]).collect();
+                train_tags[i] = ft
+                    .tag(&words)
+                    .iter()
+                    .map(|c| remap[usize::from(*c)])
+                    .collect();
             }
         }
-        lines.push(format!("jackknife fold {} tagged ({:.0}s)", fold + 1, t0.elapsed().as_secs_f64()));
+        lines.push(format!(
+            "jackknife fold {} tagged ({:.0}s)",
+            fold + 1,
+            t0.elapsed().as_secs_f64()
+        ));
     }
     let mut label_set: Vec<String> = tr.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
     label_set.sort();
     label_set.dedup();
     label_set.truncate(127);
-    let lid: HashMap<&str, u8> = label_set.iter().enumerate().map(|(i, l)| (l.as_str(), i as u8)).collect();
+    let lid: HashMap<&str, u8> = label_set
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i as u8))
+        .collect();
     let prep = |s: &GoldSentence, tags: &[u8]| -> (Vec<Node>, Vec<usize>, Vec<u8>) {
-        let nodes = s.forms.iter().zip(tags).map(|(f, t)| Node::new(f, *t)).collect();
+        let nodes = s
+            .forms
+            .iter()
+            .zip(tags)
+            .map(|(f, t)| Node::new(f, *t, tagger.upos(*t)))
+            .collect();
         let mut heads = vec![0usize];
         heads.extend(&s.heads);
         let mut labels = vec![0u8];
-        labels.extend(s.deprels.iter().map(|d| lid.get(d.as_str()).copied().unwrap_or(0)));
+        labels.extend(
+            s.deprels
+                .iter()
+                .map(|d| lid.get(d.as_str()).copied().unwrap_or(0)),
+        );
         (nodes, heads, labels)
     };
-    let train_data: Vec<_> = tr.iter().zip(&train_tags).map(|(s, t)| prep(s, t)).collect();
+    let train_data: Vec<_> = tr
+        .iter()
+        .zip(&train_tags)
+        .map(|(s, t)| prep(s, t))
+        .collect();
     let dev_data: Vec<_> = dv
         .iter()
         .map(|s| {
@@ -469,7 +548,9 @@ pub fn train_parser(train: &[PathBuf], dev: &[PathBuf], out: &Path, seed: u64) -
             best = (las, Some(parser));
         }
     }
-    let parser = best.1.ok_or_else(|| ModelError("no parser epochs ran".into()))?;
+    let parser = best
+        .1
+        .ok_or_else(|| ModelError("no parser epochs ran".into()))?;
     let mut bytes = Vec::new();
     parser.write(&mut bytes);
     write_file(&out.join("parser.bin"), &bytes)?;
