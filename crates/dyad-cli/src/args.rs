@@ -25,6 +25,70 @@ pub enum Command {
     /// Measure accuracy against gold standards.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Tag, lemmatize and parse articles; write CoNLL-U (or score against a gold file).
+    Parse(ParseArgs),
+    /// Train the tagger, lemmatizer or parser on UD treebanks (deterministic, fixed seed).
+    Train(TrainArgs),
+    /// Measure speed and memory of a stage (release builds give the real figures).
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// Arguments of `dyad parse`.
+#[derive(Debug, Args, Clone)]
+pub struct ParseArgs {
+    /// Where the articles come from.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Instead of parsing INPUTs, score against these gold CoNLL-U files from their raw
+    /// text (rebuilt from `# text` lines), printing the CoNLL 2018 shared-task metrics.
+    #[arg(long, value_name = "GOLD.conllu", num_args = 1.., conflicts_with = "inputs")]
+    pub eval: Vec<PathBuf>,
+    /// With `--eval`: use the gold tokenization instead of dyad's own.
+    #[arg(long, requires = "eval")]
+    pub gold_tokens: bool,
+    /// Read the models from this folder instead of those built into dyad.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+/// Which model `dyad train` builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrainWhat {
+    /// The part-of-speech and features tagger.
+    Tagger,
+    /// The lemmatizer.
+    Lemmatizer,
+    /// The dependency parser (trains on the tagger's output, so train the tagger first).
+    Parser,
+    /// All three, in order.
+    All,
+}
+
+/// Arguments of `dyad train`.
+#[derive(Debug, Args, Clone)]
+pub struct TrainArgs {
+    /// What to train.
+    #[arg(value_enum)]
+    pub what: TrainWhat,
+    /// Folder holding the UD English EWT and GUM train and dev files.
+    #[arg(long, value_name = "DIR", default_value = "../shared/ud")]
+    pub ud: PathBuf,
+    /// Folder to write the model files into.
+    #[arg(long, value_name = "DIR", default_value = "models")]
+    pub out: PathBuf,
+    /// Seed of the training shuffles.
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// `dyad bench …`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Tag + lemmatize + parse the words of CoNLL-U files on one core: tokens/s and peak memory.
+    Parse(Paths),
+    /// Split and tokenize the raw text of CoNLL-U files on one core: tokens/s.
+    Segment(Paths),
 }
 
 /// `dyad dict …`.
@@ -76,7 +140,7 @@ pub enum DebugCommand {
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
     /// Input files, directories (read recursively), glob patterns, or `-` for stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
 
     /// Input format, instead of detecting it from the file name and content.

@@ -113,6 +113,9 @@ pub fn for_each_article(
     args: &InputArgs,
     mut each: impl FnMut(&Article) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
+    if args.inputs.is_empty() {
+        bail!("no INPUT given (a file, a directory, a glob, or - for stdin)");
+    }
     let opts = ingest_options(args)?;
     let clean_opts = dyad_clean::CleanOptions::default();
     let sources = dyad_ingest::expand_inputs(&args.inputs);

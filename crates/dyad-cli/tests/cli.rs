@@ -175,3 +175,29 @@ fn dict_check_reports_counts_and_file_line_warnings() {
     assert!(out.contains("bad.actors.txt:"), "{out}");
     assert!(out.contains('^'), "no caret: {out}");
 }
+
+#[test]
+fn parse_writes_conllu_whose_token_ranges_slice_the_original_file() {
+    let o = dyad(&["parse", "examples/ministers-meet.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let raw = std::fs::read_to_string(root().join("examples/ministers-meet.txt")).expect("example");
+    let (sents, errors) = dyad_conllu::parse(&stdout(&o));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(sents.len() >= 6);
+    for s in &sents {
+        assert!(s.sent_id.is_some() && s.text.is_some());
+        assert_eq!(s.words.iter().filter(|w| w.head == Some(0)).count(), 1, "one root");
+        for w in &s.words {
+            let range = w.misc_value("TokenRange").expect("TokenRange in MISC");
+            let (a, b) = range.split_once(':').expect("a:b");
+            let (a, b): (usize, usize) = (a.parse().expect("a"), b.parse().expect("b"));
+            assert_eq!(&raw[a..b], w.form, "{range}");
+        }
+    }
+}
+
+#[test]
+fn parse_eval_needs_no_input_and_rejects_inputs_with_it() {
+    let o = dyad(&["parse", "--eval", "x.conllu", "examples/ministers-meet.txt"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -3,6 +3,7 @@
 mod debug;
 mod dict;
 mod eval;
+mod parse;
 
 use std::process::ExitCode;
 
@@ -14,5 +15,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Debug(cmd) => debug::run(cmd),
         Command::Dict(cmd) => dict::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
+        Command::Parse(args) => parse::run(&args),
+        Command::Train(args) => parse::train(&args),
+        Command::Bench(cmd) => parse::bench(cmd),
     }
 }
