@@ -1,9 +1,7 @@
 //! Lemmatizer: an exception lexicon learnt from the treebank, a hand-written table of
 //! irregular verbs, and suffix edit rules learnt per (suffix, XPOS) for unseen words.
 
-use std::collections::{HashMap, HashSet};
-
-use crate::perceptron::{put_str, put_u32, Reader};
+use crate::perceptron::{put_str, put_u32, FastMap, FastSet, Reader};
 
 /// Irregular English verb forms → lemma. The treebank lexicon covers most of them; the
 /// table guarantees the forms event coding depends on even when a form is rare in
@@ -213,14 +211,14 @@ impl Rule {
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
     /// `form\tXPOS` → lemma (exact form first, then lowercased).
-    pub(crate) lexicon: HashMap<String, String>,
+    pub(crate) lexicon: FastMap<String, String>,
     /// `suffix\tXPOS` → rule (suffixes of the lowercased form, longest first at lookup).
-    pub(crate) rules: HashMap<String, Rule>,
+    pub(crate) rules: FastMap<String, Rule>,
     /// Every lemma seen in training (lowercased): among the rules that fit an unknown
     /// word, one giving a known lemma wins (`bombed` → `bomb`, not `bombe` after
     /// `described` → `describe`).
-    pub(crate) known: HashSet<String>,
-    irregular: HashMap<&'static str, &'static str>,
+    pub(crate) known: FastSet<String>,
+    irregular: FastMap<&'static str, &'static str>,
 }
 
 /// Longest suffix length the rules look at.
@@ -229,9 +227,9 @@ pub const MAX_SUFFIX: usize = 6;
 impl Lemmatizer {
     /// A lemmatizer from learnt tables.
     pub fn new(
-        lexicon: HashMap<String, String>,
-        rules: HashMap<String, Rule>,
-        known: HashSet<String>,
+        lexicon: FastMap<String, String>,
+        rules: FastMap<String, Rule>,
+        known: FastSet<String>,
     ) -> Lemmatizer {
         Lemmatizer {
             lexicon,
@@ -337,14 +335,14 @@ impl Lemmatizer {
             return Err("not a dyad lemmatizer model".into());
         }
         let n = r.u32()? as usize;
-        let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
+        let mut lexicon = FastMap::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             let k = r.str()?;
             let v = r.str()?;
             lexicon.insert(k, v);
         }
         let n = r.u32()? as usize;
-        let mut rules = HashMap::with_capacity(n.min(1 << 20));
+        let mut rules = FastMap::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             let k = r.str()?;
             let b = r.bytes(2)?;
@@ -353,7 +351,7 @@ impl Lemmatizer {
             rules.insert(k, Rule { lower, strip, add });
         }
         let n = r.u32()? as usize;
-        let mut known = HashSet::with_capacity(n.min(1 << 20));
+        let mut known = FastSet::with_capacity_and_hasher(n.min(1 << 20), Default::default());
         for _ in 0..n {
             known.insert(r.str()?);
         }
@@ -387,14 +385,14 @@ mod tests {
         .map(|(k, r)| (k.to_string(), r))
         .collect();
         let known = ["bomb".to_string()].into_iter().collect();
-        let lem = Lemmatizer::new(HashMap::new(), rules, known);
+        let lem = Lemmatizer::new(FastMap::default(), rules, known);
         assert_eq!(lem.lemma("bombed", "VERB", "VBD"), "bomb");
         assert_eq!(lem.lemma("scribed", "VERB", "VBD"), "scribe");
     }
 
     #[test]
     fn irregular_verbs_win_over_rules() {
-        let lem = Lemmatizer::new(HashMap::new(), HashMap::new(), HashSet::new());
+        let lem = Lemmatizer::new(FastMap::default(), FastMap::default(), FastSet::default());
         assert_eq!(lem.lemma("withdrew", "VERB", "VBD"), "withdraw");
         assert_eq!(lem.lemma("Met", "VERB", "VBD"), "meet");
         assert_eq!(lem.lemma("Paris", "PROPN", "NNP"), "Paris");

@@ -78,6 +78,17 @@ impl Analyzer {
         Analyzer::from_bytes(TAGGER_BIN, LEMMATIZER_BIN, PARSER_BIN)
     }
 
+    /// The embedded models, loaded on first use and shared for the life of the process
+    /// (loading takes a few hundred milliseconds; do it once).
+    pub fn shared() -> Result<&'static Analyzer, ModelError> {
+        static SHARED: std::sync::OnceLock<Result<Analyzer, ModelError>> =
+            std::sync::OnceLock::new();
+        SHARED
+            .get_or_init(Analyzer::embedded)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
     /// Models from a directory holding `tagger.bin`, `lemmatizer.bin`, `parser.bin`
     /// (as written by [`train`]).
     pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
@@ -149,7 +160,7 @@ impl Analyzer {
         let nodes: Vec<Node> = words
             .iter()
             .zip(&tags)
-            .map(|(w, t)| Node::new(w, *t, self.tagger.upos(*t)))
+            .map(|(w, t)| Node::new(w, *t))
             .collect();
         let arcs = self.parser.parse(&nodes);
         words

@@ -51,25 +51,21 @@ pub fn nclasses(nlabels: usize) -> usize {
     1 + 2 * nlabels
 }
 
-/// Parser input for one word: its form hash, tag class and coarse tag.
+/// Parser input for one word: its form hash and tag class.
 #[derive(Debug, Clone, Copy)]
 pub struct Node {
     /// Hash of the normalised form.
     pub w: u64,
     /// Tag class id (from the tagger).
     pub t: u64,
-    /// Hash of the UPOS alone: coarser than the class, so its conjunctions are seen
-    /// more often in training and generalise better.
-    pub u: u64,
 }
 
 impl Node {
-    /// A node from a form, the tagger's class for it and that class's UPOS.
-    pub fn new(form: &str, tag: u8, upos: &str) -> Node {
+    /// A node from a form and the tagger's class for it.
+    pub fn new(form: &str, tag: u8) -> Node {
         Node {
             w: hash_str(&norm(form)),
             t: u64::from(tag),
-            u: hash_str(upos),
         }
     }
 }
@@ -213,23 +209,17 @@ pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
     let root = Node {
         w: 0x2007,
         t: 0x2007,
-        u: 0x2007,
     };
     let node = |i: usize| -> Node {
         if i == NO_WORD {
-            Node {
-                w: NONE,
-                t: NONE,
-                u: NONE,
-            }
+            Node { w: NONE, t: NONE }
         } else if i == 0 {
             root
         } else {
-            nodes.get(i - 1).copied().unwrap_or(Node {
-                w: NONE,
-                t: NONE,
-                u: NONE,
-            })
+            nodes
+                .get(i - 1)
+                .copied()
+                .unwrap_or(Node { w: NONE, t: NONE })
         }
     };
     let lab = |i: usize| -> u64 {
@@ -401,18 +391,6 @@ pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
     p(f3(90, s0.t, lab(s0l1), b0.t));
     p(f3(91, s0.t, b0.t, lab(b0l1)));
     p(f3(92, s1.t, s0.t, lab(s0l1)));
-    // Coarse-tag conjunctions.
-    p(f2(100, s0.u, b0.u));
-    p(f2(101, s1.u, s0.u));
-    p(f3(102, s0.u, b0.u, b1.u));
-    p(f3(103, s1.u, s0.u, b0.u));
-    p(f3(104, s0.u, s0l1n.u, b0.u));
-    p(f3(105, s0.u, s0r1n.u, b0.u));
-    p(f2(106, s0.w, b0.u));
-    p(f2(107, s0.u, b0.w));
-    p(f3(108, s0.u, b0.u, d0));
-    p(f3(109, s1.u, s0.u, d1));
-    p(f3(110, s1.u, s0.u, lab(s0r1)));
 }
 
 impl Parser {

@@ -7,10 +7,8 @@
 //! and its right neighbours (an "ambiguity class" from training), a cheap stand-in for
 //! a second, right-to-left pass.
 
-use std::collections::HashMap;
-
 use crate::feat::{f1, f2, f3, hash_str, norm, prefix, shape, suffix};
-use crate::perceptron::{put_str, put_u32, Model, Reader};
+use crate::perceptron::{put_str, put_u32, FastMap, Model, Reader};
 
 /// The trained tagger.
 #[derive(Debug, Clone)]
@@ -19,11 +17,11 @@ pub struct Tagger {
     pub classes: Vec<(String, String)>,
     pub(crate) model: Model,
     /// Frequent unambiguous forms → class.
-    pub(crate) tagdict: HashMap<String, u8>,
+    pub(crate) tagdict: FastMap<String, u8>,
     /// Forms seen often enough → their most frequent class (the ambiguity-class feature).
-    pub(crate) mfclass: HashMap<String, u8>,
+    pub(crate) mfclass: FastMap<String, u8>,
     /// (lowercased form, class) → FEATS.
-    pub(crate) feats: HashMap<(String, u8), String>,
+    pub(crate) feats: FastMap<(String, u8), String>,
     /// Class → most frequent FEATS.
     pub(crate) class_feats: Vec<String>,
 }
@@ -41,7 +39,7 @@ pub(crate) struct Lex {
     flags: u64,
 }
 
-pub(crate) fn lexify(words: &[&str], mfclass: &HashMap<String, u8>) -> Vec<Lex> {
+pub(crate) fn lexify(words: &[&str], mfclass: &FastMap<String, u8>) -> Vec<Lex> {
     words
         .iter()
         .map(|w| {
@@ -257,9 +255,9 @@ impl Tagger {
         for _ in 0..n {
             class_feats.push(r.str()?);
         }
-        let read_map = |r: &mut Reader<'_>| -> Result<HashMap<String, u8>, String> {
+        let read_map = |r: &mut Reader<'_>| -> Result<FastMap<String, u8>, String> {
             let m = r.u32()? as usize;
-            let mut map = HashMap::with_capacity(m.min(1 << 20));
+            let mut map = FastMap::with_capacity_and_hasher(m.min(1 << 20), Default::default());
             for _ in 0..m {
                 let w = r.str()?;
                 let c = r.bytes(1)?[0];
@@ -270,7 +268,7 @@ impl Tagger {
         let tagdict = read_map(r)?;
         let mfclass = read_map(r)?;
         let m = r.u32()? as usize;
-        let mut feats = HashMap::with_capacity(m.min(1 << 20));
+        let mut feats = FastMap::with_capacity_and_hasher(m.min(1 << 20), Default::default());
         for _ in 0..m {
             let w = r.str()?;
             let c = r.bytes(1)?[0];

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
 use crate::parser::{nclasses, train_sentence, Node, Parser};
-use crate::perceptron::{Reader, Trainer};
+use crate::perceptron::{FastMap, Reader, Trainer};
 use crate::tagger::{caps_bucket, features, lexify, Tagger};
 use crate::ModelError;
 
@@ -161,15 +161,15 @@ pub fn fit_tagger(
             .unwrap_or_else(|| "_".into())
     };
     let class_feats: Vec<String> = class_feat_counts.iter().map(best_of).collect();
-    let mut feats = HashMap::new();
+    let mut feats = FastMap::default();
     for ((w, c), m) in &feat_counts {
         let b = best_of(m);
         if b != class_feats[usize::from(*c)] {
             feats.insert((w.clone(), *c), b);
         }
     }
-    let mut tagdict = HashMap::new();
-    let mut mfclass = HashMap::new();
+    let mut tagdict = FastMap::default();
+    let mut mfclass = FastMap::default();
     for (w, m) in &form_counts {
         let total: usize = m.values().sum();
         let (bc, bn) = m
@@ -355,13 +355,13 @@ pub fn fit_lemmatizer(train: &[GoldSentence]) -> Lemmatizer {
             }
         }
     }
-    let mut lexicon = HashMap::new();
+    let mut lexicon = FastMap::default();
     for (k, m) in lex_counts {
         if let Some((l, _)) = m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
             lexicon.insert(k, l.clone());
         }
     }
-    let mut rules = HashMap::new();
+    let mut rules = FastMap::default();
     for (k, m) in rule_counts {
         let total: usize = m.values().sum();
         if let Some((r, n)) = m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
@@ -484,7 +484,7 @@ pub fn train_parser(
             .forms
             .iter()
             .zip(tags)
-            .map(|(f, t)| Node::new(f, *t, tagger.upos(*t)))
+            .map(|(f, t)| Node::new(f, *t))
             .collect();
         let mut heads = vec![0usize];
         heads.extend(&s.heads);

@@ -4,12 +4,10 @@
 
 use dyad_nlp::{AnalyzedWord, Analyzer};
 use proptest::prelude::*;
-use std::sync::OnceLock;
 
 /// The embedded models, loaded once per test binary.
 fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(|| Analyzer::embedded().expect("embedded models load"))
+    Analyzer::shared().expect("embedded models load")
 }
 
 fn analyze(text: &str) -> Vec<AnalyzedWord> {
