@@ -22,9 +22,14 @@ pub enum Command {
     /// Work with event dictionaries (TABARI, PETRARCH-1, PETRARCH-2 formats).
     #[command(subcommand)]
     Dict(DictCommand),
-    /// Measure accuracy against gold standards.
-    #[command(subcommand)]
-    Eval(EvalCommand),
+    /// Code articles into events: who did what to whom (JSON lines or TSV on stdout).
+    Code(CodeArgs),
+    /// Show for a person how one sentence is coded: parse, actors, patterns, events, and
+    /// why each rejected candidate was rejected.
+    Explain(ExplainArgs),
+    /// Measure accuracy against gold standards: the peer coders' validation suites
+    /// (`--suite`), or segmentation against UD treebanks (`eval segment`).
+    Eval(EvalArgs),
     /// Tag, lemmatize and parse articles; write CoNLL-U (or score against a gold file).
     Parse(ParseArgs),
     /// Train the tagger, lemmatizer or parser on UD treebanks (deterministic, fixed seed).
@@ -117,7 +122,83 @@ pub struct DictCheckArgs {
     pub as_of: Option<String>,
 }
 
-/// `dyad eval …`.
+/// Dictionaries for coding.
+#[derive(Debug, Args, Clone)]
+pub struct DictArgs {
+    /// Dictionary files or folders, in TABARI, PETRARCH-1 or PETRARCH-2 formats (actors,
+    /// agents, verbs, discards, issues; the kind is told from each file's name).
+    #[arg(long = "dict", value_name = "FILE|DIR", required = true, num_args = 1..)]
+    pub dict: Vec<PathBuf>,
+}
+
+/// Arguments of `dyad code`.
+#[derive(Debug, Args, Clone)]
+pub struct CodeArgs {
+    /// Where the articles come from.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The dictionaries.
+    #[command(flatten)]
+    pub dicts: DictArgs,
+    /// Output format.
+    #[arg(long, value_parser = ["jsonl", "tsv"], default_value = "jsonl")]
+    pub format: String,
+    /// The INPUTs are CoNLL-U parses (from dyad or another parser: UDPipe, Stanza, spaCy)
+    /// to code as they are; `--date` gives their date.
+    #[arg(long)]
+    pub conllu: bool,
+    /// Read the tagger and parser models from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+/// Arguments of `dyad explain`.
+#[derive(Debug, Args, Clone)]
+pub struct ExplainArgs {
+    /// The sentence (or short text) to code.
+    #[arg(value_name = "SENTENCE")]
+    pub sentence: String,
+    /// The date the text is from (YYYY-MM-DD), for date-restricted actor codes.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The dictionaries.
+    #[command(flatten)]
+    pub dicts: DictArgs,
+    /// Read the tagger and parser models from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+/// Arguments of `dyad eval`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct EvalArgs {
+    /// Other evaluations.
+    #[command(subcommand)]
+    pub command: Option<EvalCommand>,
+    /// The suite's format: tabari (a `.project` file), petrarch (PETRARCH's unit-test XML),
+    /// up (UniversalPetrarch's validation XML), gold (dyad's JSON lines, with `--dict`).
+    #[arg(long, value_name = "KIND", value_parser = ["tabari", "petrarch", "up", "gold"], required = true)]
+    pub suite: Option<String>,
+    /// The suite file.
+    #[arg(value_name = "PATH", required = true)]
+    pub path: Option<PathBuf>,
+    /// Also code from the suite's own parses (UniversalPetrarch's CoNLL-U) and sort each
+    /// failure into a parser error or a coder error.
+    #[arg(long)]
+    pub given_parse: bool,
+    /// List every record with pass or fail, expected and coded events.
+    #[arg(long)]
+    pub list: bool,
+    /// Dictionaries for a gold suite (peer suites name their own).
+    #[arg(long = "dict", value_name = "FILE|DIR", num_args = 1..)]
+    pub dict: Vec<PathBuf>,
+    /// Read the tagger and parser models from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+/// `dyad eval …` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Score tokenization and sentence splitting on UD CoNLL-U files: the raw text is

@@ -186,7 +186,11 @@ fn parse_writes_conllu_whose_token_ranges_slice_the_original_file() {
     assert!(sents.len() >= 6);
     for s in &sents {
         assert!(s.sent_id.is_some() && s.text.is_some());
-        assert_eq!(s.words.iter().filter(|w| w.head == Some(0)).count(), 1, "one root");
+        assert_eq!(
+            s.words.iter().filter(|w| w.head == Some(0)).count(),
+            1,
+            "one root"
+        );
         for w in &s.words {
             let range = w.misc_value("TokenRange").expect("TokenRange in MISC");
             let (a, b) = range.split_once(':').expect("a:b");

@@ -1,16 +1,18 @@
-//! `dyad eval …`: accuracy against gold standards — segmentation against UD treebanks.
+//! `dyad eval …`: accuracy against gold standards — the event coder on the peers'
+//! validation suites and our own gold files, segmentation against UD treebanks.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::args::{EvalCommand, Paths};
+use crate::args::{EvalArgs, EvalCommand, Paths};
 
-/// Runs one `eval` subcommand.
-pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
-    match cmd {
-        EvalCommand::Segment(paths) => segment(&paths),
+/// Runs `dyad eval`.
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Some(EvalCommand::Segment(paths)) => segment(&paths),
+        None => crate::cmd::code::eval_suite(&args),
     }
 }
 

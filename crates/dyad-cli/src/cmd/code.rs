@@ -1,0 +1,198 @@
+//! `dyad code`, `dyad explain` and `dyad eval --suite`: the event coder from the command
+//! line. Dictionaries are loaded here (I/O); coding itself is `dyad-code`'s pure work.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use dyad_code::{Coder, CoderOptions, EventRecord, ParsedSentence};
+use dyad_dict::{DictDate, DictKind, Dictionaries, LoadOptions};
+
+use crate::args::{CodeArgs, EvalArgs, ExplainArgs};
+use crate::cmd::parse::analyzer;
+use crate::input::for_each_article;
+
+fn eprint_line(s: &str) {
+    #[allow(clippy::print_stderr, reason = "CLI diagnostics")]
+    {
+        eprintln!("{s}");
+    }
+}
+
+/// Loads dictionaries; load problems are summarised on stderr (`dyad dict check` lists them).
+fn load_dicts(paths: &[PathBuf], kinds: Vec<(PathBuf, DictKind)>) -> anyhow::Result<Dictionaries> {
+    let opts = LoadOptions {
+        kinds,
+        ..LoadOptions::default()
+    };
+    let (dicts, diags) = dyad_dict::load_paths(paths, &opts).context("loading dictionaries")?;
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == dyad_dict::Severity::Error)
+        .count();
+    if errors > 0 {
+        eprint_line(&format!(
+            "dyad: {errors} malformed dictionary line(s) skipped; `dyad dict check` lists them"
+        ));
+    }
+    if dicts.verbs.is_empty() {
+        bail!("no verb dictionary among the --dict files: nothing could be coded");
+    }
+    Ok(dicts)
+}
+
+fn parse_date(d: &str) -> anyhow::Result<DictDate> {
+    DictDate::parse(&d.replace('-', ""))
+        .with_context(|| format!("{d:?} is not a date (YYYY-MM-DD)"))
+}
+
+/// Runs `dyad code`.
+pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
+    let dicts = load_dicts(&args.dicts.dict, Vec::new())?;
+    let coder = Coder::new(&dicts, CoderOptions::default());
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let tsv = args.format == "tsv";
+    if tsv {
+        writeln!(out, "{}", dyad_code::TSV_HEADER)?;
+    }
+    let mut write =
+        |r: &EventRecord, out: &mut BufWriter<std::io::StdoutLock<'_>>| -> std::io::Result<()> {
+            if tsv {
+                writeln!(out, "{}", r.to_tsv())
+            } else {
+                writeln!(out, "{}", r.to_json())
+            }
+        };
+    if args.conllu {
+        return code_conllu(args, &coder, &mut out, &mut write);
+    }
+    let analyzer = analyzer(args.models.as_deref())?;
+    let mut events = 0usize;
+    let summary = for_each_article(&args.input, |article| {
+        let coded = dyad_code::code_article(&coder, article, &analyzer);
+        for r in dyad_code::article_records(&coder, article, &coded) {
+            write(&r, &mut out)?;
+            events += 1;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    eprint_line(&format!("{events} events from {} articles", summary.ok));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dyad code --conllu`: code given parses as they are.
+fn code_conllu(
+    args: &CodeArgs,
+    coder: &Coder<'_>,
+    out: &mut BufWriter<std::io::StdoutLock<'_>>,
+    write: &mut dyn FnMut(
+        &EventRecord,
+        &mut BufWriter<std::io::StdoutLock<'_>>,
+    ) -> std::io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let date = args.input.date.as_deref().map(parse_date).transpose()?;
+    let date_text = args.input.date.clone();
+    let version = coder.dictionaries().version();
+    let mut events = 0usize;
+    for path in &args.input.inputs {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+        let (sents, errors) = dyad_conllu::parse(&text);
+        for e in &errors {
+            eprint_line(&format!("dyad: {path}:{}: {}", e.line, e.message));
+        }
+        for (i, s) in sents.iter().enumerate() {
+            let ps = ParsedSentence::from_conllu(s, i);
+            let coded = coder.code(&ps, date);
+            let id = s
+                .sent_id
+                .clone()
+                .unwrap_or_else(|| format!("{path}#{}", i + 1));
+            for e in &coded.events {
+                write(
+                    &EventRecord::new(e, &id, date_text.clone(), &ps.text, &version),
+                    out,
+                )?;
+                events += 1;
+            }
+        }
+    }
+    out.flush()?;
+    eprint_line(&format!("{events} events"));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `dyad explain`.
+pub fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
+    let dicts = load_dicts(&args.dicts.dict, Vec::new())?;
+    let date = args.date.as_deref().map(parse_date).transpose()?;
+    let coder = Coder::new(&dicts, CoderOptions::default());
+    let analyzer = analyzer(args.models.as_deref())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for ps in dyad_code::suite::analyze_text(&args.sentence, &analyzer) {
+        let coded = coder.code(&ps, date);
+        writeln!(out, "{}", dyad_code::explain(&ps, &coded))?;
+    }
+    writeln!(out, "dictionaries: {}", dicts.version())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `dyad eval --suite KIND PATH`.
+pub fn eval_suite(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let (Some(kind), Some(path)) = (&args.suite, &args.path) else {
+        bail!("give --suite KIND PATH, or a subcommand (see `dyad eval --help`)");
+    };
+    let kind = dyad_eval::SuiteKind::from_name(kind)
+        .with_context(|| format!("unknown suite kind {kind}"))?;
+    let suite =
+        dyad_eval::read_suite(kind, path).with_context(|| format!("reading {}", path.display()))?;
+    for w in &suite.warnings {
+        eprint_line(&format!("dyad: {}: {w}", path.display()));
+    }
+    let dicts = if args.dict.is_empty() {
+        let files = dyad_code::suite::suite_dictionary_paths(&suite);
+        let kinds = files
+            .iter()
+            .filter_map(|(p, k)| k.map(|k| (p.clone(), k)))
+            .collect();
+        let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
+        if paths.is_empty() {
+            bail!("this suite names no dictionaries: give them with --dict");
+        }
+        load_dicts(&paths, kinds)?
+    } else {
+        load_dicts(&args.dict, Vec::new())?
+    };
+    let analyzer = analyzer(args.models.as_deref())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let t = std::time::Instant::now();
+    let report = dyad_code::suite::run_suite(&suite, &dicts, Some(&analyzer), false);
+    let secs = t.elapsed().as_secs_f64();
+    if args.given_parse {
+        let given = dyad_code::suite::run_suite(&suite, &dicts, Some(&analyzer), true);
+        writeln!(out, "== with the suite's own parses")?;
+        let g = given.render(false);
+        let last = g.lines().last().unwrap_or_default();
+        writeln!(out, "{last}")?;
+        writeln!(
+            out,
+            "{}",
+            dyad_eval::attribute_errors(&report, &given).render()
+        )?;
+        writeln!(out, "== from raw text, dyad's own parse")?;
+    }
+    eprint_line(&format!(
+        "coded {} records in {secs:.2} s",
+        suite.records.len()
+    ));
+    let text = report.render(args.list);
+    write!(out, "{text}")?;
+    if !text.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
