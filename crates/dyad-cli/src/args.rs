@@ -125,9 +125,9 @@ pub struct DictCheckArgs {
 /// Dictionaries for coding.
 #[derive(Debug, Args, Clone)]
 pub struct DictArgs {
-    /// Dictionary files or folders, in TABARI, PETRARCH-1 or PETRARCH-2 formats (actors,
+    /// A dictionary file or folder (repeat the flag for more), in TABARI, PETRARCH-1 or PETRARCH-2 formats (actors,
     /// agents, verbs, discards, issues; the kind is told from each file's name).
-    #[arg(long = "dict", value_name = "FILE|DIR", required = true, num_args = 1..)]
+    #[arg(long = "dict", value_name = "FILE|DIR", required = true)]
     pub dict: Vec<PathBuf>,
 }
 
@@ -191,7 +191,7 @@ pub struct EvalArgs {
     #[arg(long)]
     pub list: bool,
     /// Dictionaries for a gold suite (peer suites name their own).
-    #[arg(long = "dict", value_name = "FILE|DIR", num_args = 1..)]
+    #[arg(long = "dict", value_name = "FILE|DIR")]
     pub dict: Vec<PathBuf>,
     /// Read the tagger and parser models from this folder instead of the built-in ones.
     #[arg(long, value_name = "DIR")]

@@ -205,3 +205,111 @@ fn parse_eval_needs_no_input_and_rejects_inputs_with_it() {
     let o = dyad(&["parse", "--eval", "x.conllu", "examples/ministers-meet.txt"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+#[test]
+fn code_writes_one_json_event_per_line_with_spans_into_the_article() {
+    let o = dyad(&[
+        "code",
+        "--dict",
+        "testdata/code",
+        "testdata/code/demo-article.txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let raw =
+        std::fs::read_to_string(root().join("testdata/code/demo-article.txt")).expect("article");
+    let events: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let got: Vec<(String, String, String)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["source"]["code"].as_str().unwrap_or("").to_string(),
+                e["target"]["code"].as_str().unwrap_or("").to_string(),
+                e["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("SYLMIL".into(), "FRE".into(), "190".into()),
+            ("FRE".into(), "SYL".into(), "112".into())
+        ]
+    );
+    for e in &events {
+        for part in ["source", "target", "verb"] {
+            let (a, b) = (
+                e[part]["start"].as_u64().expect("start"),
+                e[part]["end"].as_u64().expect("end"),
+            );
+            assert_eq!(
+                &raw[a as usize..b as usize],
+                e[part]["text"].as_str().expect("text")
+            );
+        }
+        assert_eq!(e["date"], "2024-06-03");
+        assert!(
+            e["goldstein"].is_number() && e["quad_class"].is_number() && e["plover"].is_string()
+        );
+        assert!(e["rules"].as_array().is_some_and(|r| r
+            .iter()
+            .any(|x| x.as_str().unwrap_or("").contains("demo.verbs.txt:"))));
+        assert!(e["dict_version"].is_string());
+    }
+}
+
+#[test]
+fn code_tsv_has_a_header_and_a_row_per_event() {
+    let o = dyad(&[
+        "code",
+        "--format",
+        "tsv",
+        "--dict",
+        "testdata/code",
+        "testdata/code/demo-article.txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let cols = lines[0].split('\t').count();
+    assert!(lines.iter().all(|l| l.split('\t').count() == cols), "{out}");
+}
+
+#[test]
+fn explain_shows_parse_actors_patterns_events_and_rejections() {
+    let o = dyad(&[
+        "explain",
+        "--dict",
+        "testdata/code",
+        "Sylvanian troops attacked Freedonia with rockets.",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for part in [
+        "parse:",
+        "actors:",
+        "patterns:",
+        "events:",
+        "rejected:",
+        "SYLMIL",
+        "195",
+        "demo.verbs.txt:4",
+    ] {
+        assert!(out.contains(part), "missing {part}: {out}");
+    }
+}
+
+#[test]
+fn code_without_a_verb_dictionary_is_a_clear_error() {
+    let o = dyad(&[
+        "code",
+        "--dict",
+        "testdata/code/demo.actors.txt",
+        "testdata/code/demo-article.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("verb dictionary"), "{}", stderr(&o));
+}
