@@ -94,6 +94,25 @@ pub enum BenchCommand {
     Parse(Paths),
     /// Split and tokenize the raw text of CoNLL-U files on one core: tokens/s.
     Segment(Paths),
+    /// Code raw text end to end on one core (segment, tag, parse, code) with the given
+    /// dictionaries: sentences/s and peak memory. The text is rebuilt from CoNLL-U files'
+    /// `# text` lines (UD GUM's news documents are real news) or read as plain-text
+    /// articles.
+    Code(BenchCodeArgs),
+}
+
+/// Arguments of `dyad bench code`.
+#[derive(Debug, Args, Clone)]
+pub struct BenchCodeArgs {
+    /// The dictionaries (for PETRARCH2's production set, its dictionaries folder).
+    #[command(flatten)]
+    pub dicts: DictArgs,
+    /// CoNLL-U files (their raw text is used) or plain-text articles.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Code the text this many times.
+    #[arg(long, default_value_t = 3)]
+    pub rounds: usize,
 }
 
 /// `dyad dict …`.

@@ -222,8 +222,16 @@ pub(crate) fn joined_forms(s: &ParsedSentence) -> (Vec<String>, Vec<(usize, usiz
             text.push_str(&w[j + 1].form);
             j += 2;
         }
-        forms.push(text);
-        map.push((i, j));
+        // A word written with `_` ("Dol_Amroth") is several dictionary words.
+        if text.contains('_') && text.split('_').filter(|p| !p.is_empty()).count() > 1 {
+            for part in text.split('_').filter(|p| !p.is_empty()) {
+                forms.push(part.to_string());
+                map.push((i, j));
+            }
+        } else {
+            forms.push(text);
+            map.push((i, j));
+        }
         i = j;
     }
     (forms, map)

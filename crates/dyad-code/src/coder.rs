@@ -33,8 +33,22 @@ pub struct CoderOptions {
     pub allow_no_target: bool,
     /// Read a passive without a by-agent as active: its subject is the source.
     pub agentless_passive_as_active: bool,
-    /// Keep only the events of the first coded verb of a sentence (TABARI).
+    /// Keep only the events of the first coded verb of each clause (TABARI's default
+    /// `CODE BY CLAUSE`).
     pub one_verb_per_sentence: bool,
+    /// With `one_verb_per_sentence`: only the first coded verb of the whole sentence
+    /// (TABARI's `CODE BY SENTENCE`).
+    pub first_verb_only: bool,
+    /// An actor or verb coded `###` discards the sentence (TABARI); otherwise `###` is
+    /// an ordinary code (PETRARCH).
+    pub hash_discards: bool,
+    /// A code for the source when none is found (TABARI's `DEFAULT: SOURCE [C]`).
+    pub default_source: Option<String>,
+    /// A code for the target when none is found (TABARI's `DEFAULT: TARGET [C]`).
+    pub default_target: Option<String>,
+    /// A `+++` (complex) verb or actor sets the whole sentence aside (TABARI); otherwise
+    /// only that verb or actor is left out (PETRARCH).
+    pub complex_stops_sentence: bool,
 }
 
 impl Default for CoderOptions {
@@ -47,6 +61,11 @@ impl Default for CoderOptions {
             allow_no_target: false,
             agentless_passive_as_active: false,
             one_verb_per_sentence: false,
+            first_verb_only: false,
+            complex_stops_sentence: false,
+            hash_discards: false,
+            default_source: None,
+            default_target: None,
         }
     }
 }
@@ -125,6 +144,8 @@ pub enum RejectReason {
     SelfEvent,
     /// Actors had only codes with an unknown country.
     UnknownCountry,
+    /// A `+++` entry marks the construction (or the sentence) as complex.
+    Complex,
 }
 
 /// A candidate (verb) that gave no event, and why.
@@ -208,6 +229,7 @@ impl<'d> Coder<'d> {
             return out;
         }
         let tree = Tree::new(sent);
+        out.diagnostics = parse_problems(sent, &tree);
         let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
         // Discards stop the whole sentence.
         if let Some(m) = self.dicts.match_discards(&forms).first() {
@@ -234,6 +256,11 @@ impl<'d> Coder<'d> {
         out.actors = mentions.at.iter().flatten().cloned().collect();
         let actor_at = |w: usize| owner_of(&tree, &mentions, w);
         let mut subsumed = vec![false; n];
+        // An actor coded `+++` marks the sentence complex too.
+        let mut complex = mentions.hits.iter().any(|h| !h.agent && h.code == "+++");
+        // TABARI's `###` on an actor or verb discards the sentence.
+        let mut discard =
+            self.opts.hash_discards && mentions.hits.iter().any(|h| !h.agent && h.code == "###");
         let mut coded_verb = vec![false; n];
         // Governors before their dependents, so that an xcomp can see its governor's fate.
         let mut order: Vec<usize> = (0..n).collect();
@@ -299,6 +326,21 @@ impl<'d> Coder<'d> {
             }
             // A code ending in `?` (TABARI's `SAID [023?]`) marks a verb coded only
             // through its patterns: by itself it gives no event.
+            // `[+++]` marks a complex construction: TABARI sets the whole sentence aside,
+            // PETRARCH only this verb.
+            if choice.code.primary == "###" && self.opts.hash_discards {
+                discard = true;
+            }
+            if choice.code.primary == "+++" {
+                complex = true;
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::Complex,
+                    detail: "the code `+++` marks a complex construction".into(),
+                    rules: choice.rules,
+                });
+                continue;
+            }
             if choice.code.is_null() || choice.code.primary.ends_with('?') {
                 out.rejected.push(Rejection {
                     verb: Some(verb),
@@ -335,16 +377,22 @@ impl<'d> Coder<'d> {
                 && tree.kid(v, Rel::Subj).is_none();
             // PETRARCH reads a passive without a by-agent as if active ("The
             // Philippines was criticized over its dispute with Eriador": PHL → ERI).
-            if passive && self.opts.agentless_passive_as_active && choice.m.source.is_none() && passive_agent(&tree, &mentions, v).is_empty() {
+            if passive
+                && self.opts.agentless_passive_as_active
+                && choice.m.source.is_none()
+                && passive_agent(&tree, &mentions, v).is_empty()
+            {
                 passive = false;
             }
             let mut sources = match choice.m.source {
                 Some(h) => group(&tree, &mentions, h),
                 None if passive => passive_agent(&tree, &mentions, v),
-                None if !passive && tree.kid(v, Rel::Subj).is_none() => match tree.kid(v, Rel::SubjPass) {
-                    Some(sp) => np_group(&tree, &mentions, sp),
-                    None => subject_group(&tree, &mentions, v, 0),
-                },
+                None if !passive && tree.kid(v, Rel::Subj).is_none() => {
+                    match tree.kid(v, Rel::SubjPass) {
+                        Some(sp) => np_group(&tree, &mentions, sp),
+                        None => subject_group(&tree, &mentions, v, 0),
+                    }
+                }
                 None => subject_group(&tree, &mentions, v, 0),
             };
             let mut targets = match choice.m.target {
@@ -353,15 +401,20 @@ impl<'d> Coder<'d> {
                     .kid(v, Rel::SubjPass)
                     .map(|s| np_group(&tree, &mentions, s))
                     .unwrap_or_default(),
-                None => default_target(&tree, &mentions, v, &sources),
+                None => default_target(
+                    &tree,
+                    &mentions,
+                    v,
+                    &sources,
+                    self.opts.keep_unknown_country,
+                ),
             };
             if !self.opts.keep_unknown_country {
                 sources.retain(|m| !m.code.starts_with("---"));
                 targets.retain(|m| !m.code.starts_with("---"));
             }
-            // Where the parse gives no participant, the nearest actor on the verb's side
-            // (TABARI's linear rule): the last before it as source, the first after it
-            // as target.
+            // Where the parse gives no participant, TABARI's linear rule: the first actor
+            // of the sentence before the verb as source, the first after it as target.
             let tabari = choice.tabari;
             let main_clause = matches!(
                 tree.rel[v],
@@ -370,7 +423,10 @@ impl<'d> Coder<'d> {
             // A participial or relative clause has its subject in the noun it modifies;
             // when that is no actor, no actor further left is either.
             let modifier = matches!(tree.rel[v], Rel::Acl | Rel::Relcl);
-            if sources.is_empty() && choice.m.source.is_none() && ((tabari && !modifier) || main_clause) {
+            if sources.is_empty()
+                && choice.m.source.is_none()
+                && ((tabari && !modifier) || main_clause)
+            {
                 sources = linear_actor(
                     &tree,
                     &mentions,
@@ -402,6 +458,24 @@ impl<'d> Coder<'d> {
                     self.opts.keep_unknown_country,
                 );
             }
+            // TABARI's `DEFAULT:` option: a code standing in for a missing actor.
+            let stand_in = |code: &str| ActorMention {
+                code: code.to_string(),
+                text: String::new(),
+                span: verb.span,
+                head: v,
+                rules: Vec::new(),
+            };
+            if sources.is_empty() && !choice.m.compound {
+                if let Some(c) = &self.opts.default_source {
+                    sources.push(stand_in(c));
+                }
+            }
+            if targets.is_empty() && !choice.m.compound {
+                if let Some(c) = &self.opts.default_target {
+                    targets.push(stand_in(c));
+                }
+            }
             if sources.is_empty() {
                 out.rejected.push(Rejection {
                     verb: Some(verb),
@@ -412,7 +486,12 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let mut pairs: Vec<(&ActorMention, Option<&ActorMention>, bool)> = Vec::new();
-            if choice.m.compound && sources.len() >= 2 && choice.m.target.is_none() {
+            // A compound pattern (`%`), or a paired code with a coordinated subject and
+            // nothing else to aim at ("Gondor and Osgiliath renewed ties"), pairs the
+            // subject's actors both ways.
+            let reciprocal =
+                choice.m.compound || (targets.is_empty() && choice.code.secondary.is_some());
+            if reciprocal && sources.len() >= 2 && choice.m.target.is_none() {
                 for a in &sources {
                     for b in &sources {
                         if a.code != b.code {
@@ -459,15 +538,7 @@ impl<'d> Coder<'d> {
                 let mut rules = a.rules.clone();
                 rules.extend(b.iter().flat_map(|b| b.rules.iter().cloned()));
                 rules.extend(choice.rules.iter().cloned());
-                let ev = make_event(
-                    a,
-                    b,
-                    code,
-                    verb.clone(),
-                    rules,
-                    sent.index,
-                    &out.issues,
-                );
+                let ev = make_event(a, b, code, verb.clone(), rules, sent.index, &out.issues);
                 if !out.events.iter().any(|e| same(e, &ev)) {
                     out.events.push(ev);
                 }
@@ -484,19 +555,66 @@ impl<'d> Coder<'d> {
             }
         }
         out.events.sort_by_key(|e| e.verb.word);
+        if discard {
+            for e in std::mem::take(&mut out.events) {
+                out.rejected.push(Rejection {
+                    verb: Some(e.verb),
+                    reason: RejectReason::Discard,
+                    detail: "the sentence holds a `###` (discard) entry".into(),
+                    rules: e.rules,
+                });
+            }
+        }
+        if complex && self.opts.complex_stops_sentence && !out.events.is_empty() {
+            for e in std::mem::take(&mut out.events) {
+                out.rejected.push(Rejection {
+                    verb: Some(e.verb),
+                    reason: RejectReason::Complex,
+                    detail: "the sentence holds a `+++` (complex) entry".into(),
+                    rules: e.rules,
+                });
+            }
+        }
         if self.opts.one_verb_per_sentence {
             // TABARI codes the first verb that gives events and stops.
-            if let Some(first) = out.events.first().map(|e| e.verb.word) {
-                for e in out.events.iter().filter(|e| e.verb.word != first) {
-                    out.rejected.push(Rejection {
-                        verb: Some(e.verb.clone()),
-                        reason: RejectReason::Subsumed,
-                        detail: "only the first coded verb of a sentence is kept (TABARI)".into(),
-                        rules: e.rules.clone(),
-                    });
+            // TABARI codes by clause: the first coded verb of each clause, where a clause
+            // is headed by the root or a coordinated verb ("condemned … and promised …");
+            // every verb under it ("… to be allowed to leave", "…, an official said")
+            // belongs to its clause.
+            let clause_of = |v: usize| {
+                let mut x = v;
+                for _ in 0..tree.len() {
+                    if matches!(tree.rel[x], Rel::Root | Rel::Conj) {
+                        break;
+                    }
+                    match tree.head[x] {
+                        Some(h) => x = h,
+                        None => break,
+                    }
                 }
-                out.events.retain(|e| e.verb.word == first);
+                x
+            };
+            let mut first_of: Vec<(usize, usize)> = Vec::new();
+            for e in &out.events {
+                let c = clause_of(e.verb.word);
+                if !first_of.iter().any(|&(cc, _)| cc == c) {
+                    first_of.push((c, e.verb.word));
+                }
             }
+            let keep: Vec<usize> = if self.opts.first_verb_only {
+                first_of.first().map(|&(_, v)| v).into_iter().collect()
+            } else {
+                first_of.iter().map(|&(_, v)| v).collect()
+            };
+            for e in out.events.iter().filter(|e| !keep.contains(&e.verb.word)) {
+                out.rejected.push(Rejection {
+                    verb: Some(e.verb.clone()),
+                    reason: RejectReason::Subsumed,
+                    detail: "only the first coded verb of its clause is kept (TABARI)".into(),
+                    rules: e.rules.clone(),
+                });
+            }
+            out.events.retain(|e| keep.contains(&e.verb.word));
         }
         out
     }
@@ -538,14 +656,15 @@ impl<'d> Coder<'d> {
         if w.xpos.starts_with("VB") && w.upos != "AUX" {
             return true;
         }
-        // TABARI dictionaries treat any listed word as a verb, modals included
-        // ("SHOULD [101]"); their patterns are linear and do not need the parse.
-        // A root tagged as a noun ("Estonia act on …") is a tagging error worth a try.
+        // TABARI dictionaries treat any listed word as a verb, modals and nouns included
+        // ("SHOULD [101]", "MEET … - % HAVE POSTPONED *" on "their meeting"), as
+        // TABARI has no tagger; taggers also mistag verbs after names ("Estonia departs
+        // from …"). Their patterns are linear and do not need the parse.
         let nominal = matches!(
             w.upos.as_str(),
             "NOUN" | "PROPN" | "PRON" | "ADJ" | "ADP" | "DET" | "PUNCT"
         );
-        if (!nominal || (tree.rel[v] == Rel::Root && w.upos == "NOUN"))
+        if (!nominal || w.upos == "NOUN")
             && self.dicts.verbs_for_form(&w.form).iter().any(|r| {
                 self.dicts
                     .verbs
@@ -651,6 +770,10 @@ impl<'d> Coder<'d> {
                     .or_else(|| e.code.clone())
                     .or_else(|| fam.code.clone());
                 let Some(code) = code else { continue };
+                // PETRARCH passes over a `+++` pattern to the next one that matches.
+                if code.primary == "+++" && !self.opts.complex_stops_sentence {
+                    continue;
+                }
                 if best.as_ref().is_none_or(|b| m.score > b.m.score) {
                     best = Some(Choice {
                         code,
@@ -682,6 +805,32 @@ impl<'d> Coder<'d> {
             rules: vec![],
         })
     }
+}
+
+/// What is wrong with a parse (the coder goes on regardless): heads out of range, words
+/// on a cycle, no root or several.
+fn parse_problems(s: &ParsedSentence, tree: &Tree) -> Vec<String> {
+    let n = s.words.len();
+    let mut out = Vec::new();
+    for (i, w) in s.words.iter().enumerate() {
+        if w.head > n || w.head == i + 1 {
+            out.push(format!(
+                "word {} `{}`: head {} is not a word of the sentence; read as a root",
+                i + 1,
+                w.form,
+                w.head
+            ));
+        }
+    }
+    let roots = tree.head.iter().filter(|h| h.is_none()).count();
+    if roots != 1 {
+        out.push(format!("the parse has {roots} roots"));
+    }
+    let cyclic = (0..n).filter(|&i| depth(tree, i) > n).count();
+    if cyclic > 0 {
+        out.push(format!("{cyclic} word(s) on dependency cycles"));
+    }
+    out
 }
 
 fn same(a: &Event, b: &Event) -> bool {
@@ -891,7 +1040,38 @@ fn np_group(tree: &Tree, m: &Mentions, h: usize) -> Vec<ActorMention> {
     let mut out = Vec::new();
     for c in tree.conjuncts(h) {
         if !m.at[c].is_empty() {
-            out.extend(m.at[c].iter().cloned());
+            // "Bree (Prime Minister Romendacil)": a name attached to a bare country
+            // that says more about the same country is the actor.
+            let richer: Vec<ActorMention> = tree.children[c]
+                .iter()
+                .filter(|&&k| !matches!(tree.rel[k], Rel::Conj | Rel::Relcl | Rel::Acl))
+                .flat_map(|&k| m.at[k].iter())
+                .filter(|x| {
+                    m.at[c].iter().all(|a| {
+                        a.code.len() == 3 && x.code.len() > 3 && x.code.starts_with(&a.code)
+                    })
+                })
+                .cloned()
+                .collect();
+            if richer.is_empty() {
+                out.extend(m.at[c].iter().cloned());
+            } else {
+                out.extend(richer);
+            }
+            // "Mordor, the awful Fornost, and Gondor": a name in apposition that is a
+            // different actor is a member of the list the parser misread.
+            for &a in &tree.children[c] {
+                if tree.rel[a] == Rel::Appos
+                    && m.hits.iter().any(|h| !h.agent && h.anchor == a)
+                    && m.at[a].iter().all(|x| {
+                        m.at[c]
+                            .iter()
+                            .all(|y| !x.code.starts_with(&y.code) && !y.code.starts_with(&x.code))
+                    })
+                {
+                    out.extend(m.at[a].iter().cloned());
+                }
+            }
         } else if let Some(x) = first_inside(tree, m, c) {
             out.extend(group(tree, m, x));
         }
@@ -950,9 +1130,52 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     }
     // Parsers sometimes give a verb two subjects ("Bree | Prime Minister Romendacil");
     // the one whose actor code says most wins, then the nearer one.
-    let best_subj = tree
-        .kids(v, Rel::Subj)
-        .max_by_key(|&s| (m.at[s].iter().map(|a| a.code.len()).max().unwrap_or(0), s));
+    let subjects: Vec<usize> = tree.kids(v, Rel::Subj).collect();
+    // Adjacent subjects are one phrase split by the parser ("minister | Calimehtar"):
+    // the most specific code wins. Others are a split coordination: all of them.
+    let adjacent = subjects.windows(2).any(|w| w[1] == w[0] + 1);
+    if subjects.len() > 1 && adjacent {
+        if let Some(&best) = subjects.iter().max_by_key(|&&x| {
+            (
+                np_group(tree, m, x)
+                    .iter()
+                    .map(|a| a.code.len())
+                    .max()
+                    .unwrap_or(0),
+                x,
+            )
+        }) {
+            let g = np_group(tree, m, best);
+            if !g.is_empty() {
+                return g;
+            }
+        }
+    }
+    if subjects.len() > 1 && !adjacent {
+        // A split coordination ("Mordor, Rohan | Arnor and Bree") or a split name
+        // ("Dagolath's deputy | Prime Minister Telemar"): take all, and drop a code that
+        // another one refines (DAG under DAGGOV).
+        let all: Vec<ActorMention> = subjects
+            .iter()
+            .filter(|&&x| {
+                !RELATIVE.contains(&tree.upper[x].as_str())
+                    && !PRONOUNS.contains(&tree.upper[x].as_str())
+            })
+            .flat_map(|&x| np_group(tree, m, x))
+            .collect();
+        let kept: Vec<ActorMention> = all
+            .iter()
+            .filter(|a| {
+                !all.iter()
+                    .any(|b| b.code.len() > a.code.len() && b.code.starts_with(&a.code))
+            })
+            .cloned()
+            .collect();
+        if !kept.is_empty() {
+            return dedup(kept);
+        }
+    }
+    let best_subj = subjects.first().copied();
     if let Some(s) = best_subj {
         let pronoun = PRONOUNS.contains(&tree.upper[s].as_str());
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
@@ -993,8 +1216,8 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     }
 }
 
-/// The nearest actor mention after (or before) `v` in word order, with its
-/// coordination, leaving out `not`.
+/// TABARI's linear rule: the first actor mention after `v` (or the first of the
+/// sentence before `v`), with its coordination, leaving out `not`.
 fn linear_actor(
     tree: &Tree,
     m: &Mentions,
@@ -1003,10 +1226,11 @@ fn linear_actor(
     not: &[ActorMention],
     unknown: bool,
 ) -> Vec<ActorMention> {
+    // Before the verb TABARI takes the first actor of the sentence, not the nearest.
     let order: Vec<usize> = if after {
         (v + 1..tree.len()).collect()
     } else {
-        (0..v).rev().collect()
+        (0..v).collect()
     };
     for w in order {
         let Some(h) = owner_of(tree, m, w) else {
@@ -1050,6 +1274,7 @@ fn default_target(
     m: &Mentions,
     v: usize,
     sources: &[ActorMention],
+    unknown: bool,
 ) -> Vec<ActorMention> {
     let prio = |r: Rel| match r {
         Rel::Obj => 0,
@@ -1098,6 +1323,7 @@ fn default_target(
             let g: Vec<ActorMention> = g
                 .into_iter()
                 .filter(|a| !sources.iter().any(|s| s.head == a.head))
+                .filter(|a| unknown || !a.code.starts_with("---"))
                 .collect();
             if !g.is_empty() {
                 return g;

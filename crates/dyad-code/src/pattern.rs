@@ -83,6 +83,10 @@ fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
     if f == lit || l == lit {
         return true;
     }
+    // TABARI's `~`: the word is a stem whatever follows (`REAL~` matches REALLY).
+    if let Some(stem) = lit.strip_suffix('~') {
+        return !stem.is_empty() && f.starts_with(stem);
+    }
     // TABARI stems: a word not closed by `_` matches longer words (ACCORD → ACCORDS).
     cx.stems && !whole && lit.len() >= 4 && f.starts_with(lit)
 }
@@ -107,7 +111,24 @@ fn seq(
     };
     let next_adj = e.joined;
     match &e.item {
-        Item::Verb | Item::Skip => seq(cx, rest, list, pos, adjacent, st),
+        Item::Verb => seq(cx, rest, list, pos, adjacent, st),
+        Item::Skip => {
+            // `^` skips a noun phrase: the next actor phrase if there is one ("IFTAR IN ^ +"
+            // passes over "in Osgiliath" to "with the leaders of Gondor"), else nothing.
+            if let Some(k) = (pos..list.len()).find(|&k| (cx.actor_at)(list[k]).is_some()) {
+                let h = (cx.actor_at)(list[k]);
+                let mut k2 = k + 1;
+                while k2 < list.len() && (cx.actor_at)(list[k2]) == h {
+                    k2 += 1;
+                }
+                let saved = st.clone();
+                if seq(cx, rest, list, k2, false, st) {
+                    return true;
+                }
+                *st = saved;
+            }
+            seq(cx, rest, list, pos, adjacent, st)
+        }
         Item::Compound => {
             st.compound = true;
             seq(cx, rest, list, pos, adjacent, st)
@@ -139,11 +160,16 @@ fn seq(
         }
         Item::Word(wd) => {
             for k in candidates(list, pos, adjacent) {
-                if word_is(cx, list[k], wd, e.joined) {
+                let width = if word_is(cx, list[k], wd, e.joined) {
+                    1
+                } else {
+                    split_width(cx, list, k, wd)
+                };
+                if width > 0 {
                     let saved = st.clone();
                     st.score += 1;
-                    st.words.push(list[k]);
-                    if seq(cx, rest, list, k + 1, next_adj, st) {
+                    st.words.extend(&list[k..k + width]);
+                    if seq(cx, rest, list, k + width, next_adj, st) {
                         return true;
                     }
                     *st = saved;
@@ -321,17 +347,54 @@ fn member(
     for k in candidates(list, pos, adjacent) {
         let mut ok = true;
         let mut tmp = st.clone();
-        for (j, e) in words.iter().enumerate() {
-            let at = k + j;
-            if at >= list.len() || !single(cx, e, list[at], &mut tmp) {
+        let mut at = k;
+        for e in &words {
+            if at >= list.len() {
                 ok = false;
                 break;
             }
+            if single(cx, e, list[at], &mut tmp) {
+                at += 1;
+                continue;
+            }
+            // "DIDN'T" against the tokens "did" "n't".
+            let width = match &e.item {
+                Item::Word(wd) => split_width(cx, list, at, wd),
+                _ => 0,
+            };
+            if width == 0 {
+                ok = false;
+                break;
+            }
+            tmp.score += 1;
+            tmp.words.extend(&list[at..at + width]);
+            at += width;
         }
         if ok {
             *st = tmp;
-            return Some(k + words.len());
+            return Some(at);
         }
     }
     None
+}
+
+/// A dictionary word our tokenizer split ("DIDN'T" → "did" "n't", "CEASE-FIRE" →
+/// "cease" "-" "fire"): how many adjacent words from `list[k]` spell it (0: none).
+fn split_width(cx: &Ctx<'_>, list: &[usize], k: usize, lit: &str) -> usize {
+    let mut text = String::new();
+    for (j, &w) in list.iter().enumerate().skip(k).take(4) {
+        if j > k
+            && (w != list[j - 1] + 1 || !cx.tree.glued.get(list[j - 1]).copied().unwrap_or(false))
+        {
+            return 0;
+        }
+        text.push_str(&cx.tree.upper[w]);
+        if text == lit {
+            return if j > k { j - k + 1 } else { 0 };
+        }
+        if !lit.starts_with(text.as_str()) {
+            return 0;
+        }
+    }
+    0
 }

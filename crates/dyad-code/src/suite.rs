@@ -89,7 +89,7 @@ pub fn predict(
     analyzer: Option<&Analyzer>,
     given_parse: bool,
 ) -> Vec<Prediction> {
-    let coder = Coder::new(dicts, opts.clone());
+    let base = Coder::new(dicts, opts.clone());
     suite
         .records
         .iter()
@@ -99,7 +99,15 @@ pub fn predict(
                 events: Vec::new(),
                 diagnostics: Vec::new(),
             };
-            match code_record(&coder, r, analyzer, given_parse) {
+            let ropts = record_options(opts, &r.options);
+            let own;
+            let coder = if ropts == *opts {
+                &base
+            } else {
+                own = Coder::new(dicts, ropts);
+                &own
+            };
+            match code_record(coder, r, analyzer, given_parse) {
                 Some(sents) => {
                     for (_, c) in sents {
                         for e in &c.events {
@@ -118,12 +126,58 @@ pub fn predict(
         .collect()
 }
 
+/// The options of one record: the suite's, changed by the TABARI `OPTION:` commands in
+/// force for it (`DEFAULT: SOURCE [C] … TARGET [C]`, `DEFAULT: OFF`, `SET: CODE ALL`,
+/// `SET: CODE BY SENTENCE`, `SET: CODE BY CLAUSE`). Other commands are ignored.
+pub fn record_options(base: &CoderOptions, commands: &[String]) -> CoderOptions {
+    let mut o = base.clone();
+    for c in commands {
+        let u = c.to_ascii_uppercase();
+        if let Some(rest) = u.split("DEFAULT:").nth(1) {
+            let bracket_after = |key: &str| -> Option<String> {
+                let at = rest.find(key)? + key.len();
+                let tail = &rest[at..];
+                let open = tail.find('[')?;
+                let close = tail[open..].find(']')? + open;
+                // Only the brackets right after the key belong to it.
+                tail[..open]
+                    .trim()
+                    .is_empty()
+                    .then(|| tail[open + 1..close].trim().to_string())
+            };
+            if rest.trim_start().starts_with("OFF") {
+                o.default_source = None;
+                o.default_target = None;
+            } else {
+                o.default_source = bracket_after("SOURCE");
+                o.default_target = bracket_after("TARGET");
+            }
+        }
+        if u.contains("CODE ALL") {
+            o.one_verb_per_sentence = false;
+            o.first_verb_only = false;
+        } else if u.contains("CODE BY SENTENCE") {
+            o.one_verb_per_sentence = true;
+            o.first_verb_only = true;
+        } else if u.contains("CODE BY CLAUSE") {
+            o.one_verb_per_sentence = base.one_verb_per_sentence;
+            o.first_verb_only = false;
+        }
+    }
+    o
+}
+
 /// The coder options that follow a suite's conventions.
 pub fn suite_options(suite: &Suite) -> CoderOptions {
     CoderOptions {
         split_slash_codes: suite.kind != dyad_eval::SuiteKind::Up,
         agentless_passive_as_active: suite.kind == dyad_eval::SuiteKind::Petrarch,
-        one_verb_per_sentence: matches!(suite.kind, dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch),
+        complex_stops_sentence: suite.kind == dyad_eval::SuiteKind::Tabari,
+        hash_discards: suite.kind == dyad_eval::SuiteKind::Tabari,
+        one_verb_per_sentence: matches!(
+            suite.kind,
+            dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch
+        ),
         ..CoderOptions::default()
     }
 }

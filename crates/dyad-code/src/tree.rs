@@ -55,7 +55,12 @@ pub(crate) fn rel_of(deprel: &str, form: &str) -> Rel {
         ("obj", _) | ("dobj", _) => Rel::Obj,
         ("iobj", _) => Rel::Iobj,
         ("obl", "agent") | ("nmod", "agent") => Rel::Agent,
-        ("obl", "tmod") | ("nmod", "tmod") | ("obl", "npmod") | ("nmod", "npmod") => Rel::Tmod,
+        ("obl", "tmod")
+        | ("nmod", "tmod")
+        | ("obl", "npmod")
+        | ("nmod", "npmod")
+        | ("obl", "unmarked")
+        | ("nmod", "unmarked") => Rel::Tmod,
         ("nmod", "poss") | ("poss", _) => Rel::Poss,
         // `nmod:desc` (UD 2.13+): a descriptive name modifier, inside the phrase.
         ("nmod", "desc") => Rel::NpInternal,
@@ -109,6 +114,8 @@ pub(crate) struct Tree {
     pub children: Vec<Vec<usize>>,
     pub upper: Vec<String>,
     pub lemma: Vec<String>,
+    /// Word `i` is written directly before word `i + 1` (no space between).
+    pub glued: Vec<bool>,
 }
 
 impl Tree {
@@ -129,12 +136,20 @@ impl Tree {
         }
         let upper = s.words.iter().map(|w| w.form.to_uppercase()).collect();
         let lemma = s.words.iter().map(|w| w.lemma.to_uppercase()).collect();
+        let glued = (0..n)
+            .map(|i| {
+                i + 1 < n
+                    && s.words[i].span.end == s.words[i + 1].span.start
+                    && !s.words[i].span.is_empty()
+            })
+            .collect();
         Tree {
             head,
             rel,
             children,
             upper,
             lemma,
+            glued,
         }
     }
 

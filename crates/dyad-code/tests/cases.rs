@@ -173,3 +173,233 @@ fn record_json_and_tsv() {
         TSV_HEADER.split('\t').count()
     );
 }
+
+fn parse_one(conllu: &str) -> ParsedSentence {
+    let conllu: String = conllu
+        .lines()
+        .map(|l| {
+            if l.starts_with('#') {
+                l.to_string()
+            } else {
+                l.split_whitespace().collect::<Vec<_>>().join("\t")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (sents, errors) = dyad_conllu::parse(&format!("{conllu}\n\n"));
+    assert!(errors.is_empty(), "{errors:?}");
+    ParsedSentence::from_conllu(&sents[0], 0)
+}
+
+fn codes(c: &dyad_code::Coded) -> Vec<String> {
+    let mut v: Vec<String> = c
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("---"),
+                e.code
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+const NEGATED: &str = "# text = Freedonia did not attack Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 did do AUX VBD _ 4 aux _ _
+3 not not PART RB _ 4 advmod _ _
+4 attack attack VERB VB _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _";
+
+#[test]
+fn negation_by_the_coding_ontology() {
+    // UniversalPetrarch's ontology: a code of value v negates to the code of value
+    // v - 0xFFFF (190 "not attack" → 057 in this made-up table).
+    let ontology = "190:0x10086#Assault\n057:0x0087#Sign\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", VERBS, Some(DictKind::VerbsPetrarch2)),
+        ("t.ontology.txt", ontology, Some(DictKind::Ontology)),
+    ]);
+    let c = Coder::new(&d, CoderOptions::default()).code(&parse_one(NEGATED), None);
+    assert_eq!(codes(&c), ["FRE SYL 057"]);
+    assert!(
+        c.events[0].rules.iter().any(|r| r == "t.ontology.txt:2"),
+        "{:?}",
+        c.events[0].rules
+    );
+}
+
+#[test]
+fn tabari_patterns_are_linear_and_see_modals() {
+    let verbs = "SHOULD [101]\n- SUGGESTED + * APPLY CONVENTIONS [151]\nATTACK [190]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia suggested Sylvania should apply conventions.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 suggested suggest VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 5 nsubj _ _
+4 should should AUX MD _ 5 aux _ _
+5 apply apply VERB VB _ 2 ccomp _ _
+6 conventions convention NOUN NNS _ 5 obj _ SpaceAfter=No
+7 . . PUNCT . _ 2 punct _ _",
+    );
+    let c = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&c), ["FRE SYL 151"], "{}", explain(&s, &c));
+}
+
+#[test]
+fn one_verb_per_sentence_keeps_the_first_and_its_conjuncts() {
+    let d = dicts();
+    let s = parse_one(
+        "# text = Freedonia criticized Sylvania and praised Marsovia, Sylvania said that Marsovia attacked Freedonia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 criticized criticize VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 praised praise VERB VBD _ 2 conj _ _
+6 Marsovia Marsovia PROPN NNP _ 5 obj _ SpaceAfter=No
+7 , , PUNCT , _ 9 punct _ _
+8 Sylvania Sylvania PROPN NNP _ 9 nsubj _ _
+9 said say VERB VBD _ 2 parataxis _ _
+10 that that SCONJ IN _ 12 mark _ _
+11 Marsovia Marsovia PROPN NNP _ 12 nsubj _ _
+12 attacked attack VERB VBD _ 9 ccomp _ _
+13 Freedonia Freedonia PROPN NNP _ 12 obj _ SpaceAfter=No
+14 . . PUNCT . _ 2 punct _ _",
+    );
+    let all = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&all).len(), 4, "{}", explain(&s, &all));
+    let first = Coder::new(
+        &d,
+        CoderOptions {
+            one_verb_per_sentence: true,
+            ..CoderOptions::default()
+        },
+    )
+    .code(&s, None);
+    assert_eq!(codes(&first), ["FRE MAR 051", "FRE SYL 111"]);
+    assert!(first
+        .rejected
+        .iter()
+        .any(|r| r.reason == RejectReason::Subsumed));
+}
+
+#[test]
+fn slash_codes_kept_whole_when_asked() {
+    let d = dicts();
+    let s = case("a slash code stands for several actors");
+    let c = Coder::new(
+        &d,
+        CoderOptions {
+            split_slash_codes: false,
+            ..CoderOptions::default()
+        },
+    )
+    .code(&s, None);
+    assert_eq!(codes(&c), ["FRE/SYL/MAR MOR 111"]);
+}
+
+#[test]
+fn complex_marks_set_the_sentence_aside_only_when_asked() {
+    let verbs = "--- BLAST [+++] ---\nBLAST\n\n--- ATTACK [190] ---\nATTACK\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia blasted Marsovia and attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 blasted blast VERB VBD _ 0 root _ _
+3 Marsovia Marsovia PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 attacked attack VERB VBD _ 2 conj _ _
+6 Sylvania Sylvania PROPN NNP _ 5 obj _ SpaceAfter=No
+7 . . PUNCT . _ 2 punct _ _",
+    );
+    let petrarch = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&petrarch), ["FRE SYL 190"]);
+    assert!(petrarch
+        .rejected
+        .iter()
+        .any(|r| r.reason == RejectReason::Complex));
+    let tabari = Coder::new(
+        &d,
+        CoderOptions {
+            complex_stops_sentence: true,
+            ..CoderOptions::default()
+        },
+    )
+    .code(&s, None);
+    assert!(tabari.events.is_empty(), "{}", explain(&s, &tabari));
+}
+
+#[test]
+fn tabari_option_commands_change_a_records_options() {
+    use dyad_code::suite::record_options;
+    let base = CoderOptions {
+        one_verb_per_sentence: true,
+        ..CoderOptions::default()
+    };
+    let cmds = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let o = record_options(
+        &base,
+        &cmds(&[
+            "OPTION:  DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER",
+            "OPTION: SET: CODE ALL",
+        ]),
+    );
+    assert_eq!(o.default_source.as_deref(), Some("DEFSRC"));
+    assert_eq!(o.default_target.as_deref(), Some("DEFTAR"));
+    assert!(!o.one_verb_per_sentence);
+    let o = record_options(
+        &base,
+        &cmds(&[
+            "OPTION: DEFAULT: SOURCE [X] TARGET [Y]",
+            "OPTION: DEFAULT: OFF",
+            "OPTION: SET: CODE BY SENTENCE",
+        ]),
+    );
+    assert_eq!((o.default_source, o.default_target), (None, None));
+    assert!(o.one_verb_per_sentence);
+    let o = record_options(&base, &cmds(&["OPTION: DEFAULT: TARGET [ONLY]"]));
+    assert_eq!(
+        (o.default_source.as_deref(), o.default_target.as_deref()),
+        (None, Some("ONLY"))
+    );
+}
+
+#[test]
+fn a_broken_parse_is_coded_with_diagnostics() {
+    let d = dicts();
+    // Heads form a cycle (1 → 2 → 1) and word 3 points outside the sentence.
+    let s = parse_one(
+        "# text = Freedonia attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 1 root _ _
+3 Sylvania Sylvania PROPN NNP _ 9 obj _ SpaceAfter=No
+4 . . PUNCT . _ 2 punct _ _",
+    );
+    let mut s = s;
+    // `from_conllu` reads an out-of-range head as 0; a hand-built sentence may keep one.
+    s.words[2].head = 9;
+    let c = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert!(
+        c.diagnostics.iter().any(|m| m.contains("cycle")),
+        "{:?}",
+        c.diagnostics
+    );
+    assert!(
+        c.diagnostics.iter().any(|m| m.contains("head 9")),
+        "{:?}",
+        c.diagnostics
+    );
+}

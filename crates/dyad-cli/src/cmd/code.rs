@@ -9,7 +9,7 @@ use anyhow::{bail, Context};
 use dyad_code::{Coder, CoderOptions, EventRecord, ParsedSentence};
 use dyad_dict::{DictDate, DictKind, Dictionaries, LoadOptions};
 
-use crate::args::{CodeArgs, EvalArgs, ExplainArgs};
+use crate::args::{BenchCodeArgs, CodeArgs, EvalArgs, ExplainArgs};
 use crate::cmd::parse::analyzer;
 use crate::input::for_each_article;
 
@@ -195,4 +195,63 @@ pub fn eval_suite(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         writeln!(out)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `dyad bench code`: raw text → events on one core, timed, with peak memory.
+pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
+    let t = std::time::Instant::now();
+    let dicts = load_dicts(&args.dicts.dict, Vec::new())?;
+    let dict_secs = t.elapsed().as_secs_f64();
+    let coder = Coder::new(&dicts, CoderOptions::default());
+    let t = std::time::Instant::now();
+    let analyzer = analyzer(None)?;
+    let model_secs = t.elapsed().as_secs_f64();
+    let mut texts = Vec::new();
+    for f in &args.files {
+        if f.extension().is_some_and(|e| e == "conllu") {
+            texts.extend(dyad_text::rebuild_documents(&crate::cmd::parse::read_gold(
+                f,
+            )?));
+        } else {
+            texts.push(
+                std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?,
+            );
+        }
+    }
+    let (mut sentences, mut tokens, mut events) = (0usize, 0usize, 0usize);
+    let c0 = dyad_nlp::cpu_seconds();
+    let t = std::time::Instant::now();
+    for _ in 0..args.rounds.max(1) {
+        for text in &texts {
+            for s in dyad_text::segment(text) {
+                let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+                let analysis = analyzer.analyze(&words);
+                let ps = ParsedSentence::from_analysis(&s, &analysis, text);
+                events += coder.code(&ps, None).events.len();
+                sentences += 1;
+                tokens += words.len();
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let cpu = match (c0, dyad_nlp::cpu_seconds()) {
+        (Some(a), Some(b)) => Some(b - a),
+        _ => None,
+    };
+    writeln!(
+        out,
+        "dictionaries loaded in {:.0} ms, models in {:.0} ms",
+        dict_secs * 1e3,
+        model_secs * 1e3
+    )?;
+    writeln!(
+        out,
+        "raw text -> events: {sentences} sentences ({tokens} tokens, {events} events) in {secs:.2} s = {:.0} sentences/s wall{}",
+        sentences as f64 / secs.max(1e-9),
+        cpu.map(|c| format!(", {:.0} sentences per CPU second", sentences as f64 / c.max(1e-9))).unwrap_or_default()
+    )?;
+    if let Some(kib) = dyad_nlp::peak_rss_kib() {
+        writeln!(out, "peak memory (VmHWM): {:.1} MB", kib as f64 / 1024.0)?;
+    }
+    Ok(())
 }

@@ -23,7 +23,7 @@ pub fn analyzer(models: Option<&Path>) -> anyhow::Result<Analyzer> {
     Ok(a)
 }
 
-fn read_gold(path: &Path) -> anyhow::Result<Vec<dyad_conllu::Sentence>> {
+pub fn read_gold(path: &Path) -> anyhow::Result<Vec<dyad_conllu::Sentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let (sents, errors) = dyad_conllu::parse(&text);
@@ -173,6 +173,7 @@ pub fn bench(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
                 writeln!(out, "peak memory (VmHWM): {:.1} MB", kib as f64 / 1024.0)?;
             }
         }
+        BenchCommand::Code(args) => crate::cmd::code::bench(&args, &mut out)?,
         BenchCommand::Segment(Paths { files }) => {
             let mut texts = Vec::new();
             for f in &files {
