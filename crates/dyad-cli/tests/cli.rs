@@ -238,7 +238,13 @@ fn code_writes_one_json_event_per_line_with_spans_into_the_article() {
             ("FRE".into(), "SYL".into(), "112".into())
         ]
     );
+    // The article is dated Monday 2024-06-03: "attacked … on Sunday" is the day before.
+    assert_eq!(events[0]["date"], "2024-06-02");
+    assert_eq!(events[0]["date_expression"]["text"], "Sunday");
+    assert_eq!(events[1]["date"], "2024-06-03");
+    assert!(events[1].get("date_expression").is_none());
     for e in &events {
+        assert_eq!(e["date_precision"], "day");
         for part in ["source", "target", "verb"] {
             let (a, b) = (
                 e[part]["start"].as_u64().expect("start"),
@@ -249,7 +255,6 @@ fn code_writes_one_json_event_per_line_with_spans_into_the_article() {
                 e[part]["text"].as_str().expect("text")
             );
         }
-        assert_eq!(e["date"], "2024-06-03");
         assert!(
             e["goldstein"].is_number() && e["quad_class"].is_number() && e["plover"].is_string()
         );

@@ -43,6 +43,13 @@ pub struct EventRecord {
     /// The event's date, `YYYY-MM-DD` (the article's date until event dating exists);
     /// `None` when the article has none.
     pub date: Option<String>,
+    /// Precision of `date`: `day`, `week`, `month` or `year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_precision: Option<String>,
+    /// The temporal expression that dated the event (offsets into the original article);
+    /// `None` when the event took the article's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_expression: Option<RecordVerb>,
     /// Who.
     pub source: RecordActor,
     /// To whom.
@@ -93,6 +100,8 @@ impl EventRecord {
             article_id: article_id.to_string(),
             sentence_id: event.sentence,
             date,
+            date_precision: None,
+            date_expression: None,
             source: actor(&event.source),
             target: event.target.as_ref().map(actor),
             code: event.code.clone(),
