@@ -162,6 +162,10 @@ pub struct CodeArgs {
     /// Output format.
     #[arg(long, value_parser = ["jsonl", "tsv"], default_value = "jsonl")]
     pub format: String,
+    /// Also write a quote record (`"record":"quote"`) for every direct quotation: quote
+    /// text, speaker and speaker's code, spans.
+    #[arg(long)]
+    pub quotes: bool,
     /// The INPUTs are CoNLL-U parses (from dyad or another parser: UDPipe, Stanza, spaCy)
     /// to code as they are; `--date` gives their date.
     #[arg(long)]

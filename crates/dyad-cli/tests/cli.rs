@@ -318,3 +318,32 @@ fn code_without_a_verb_dictionary_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("verb dictionary"), "{}", stderr(&o));
 }
+
+#[test]
+fn code_quotes_writes_quote_records_with_speaker_codes() {
+    let o = dyad(&[
+        "code",
+        "--quotes",
+        "--dict",
+        "testdata/code",
+        "testdata/code/demo-article.txt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let raw =
+        std::fs::read_to_string(root().join("testdata/code/demo-article.txt")).expect("article");
+    let quotes: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+        .filter(|v| v["record"] == "quote")
+        .collect();
+    assert_eq!(quotes.len(), 1, "{}", stdout(&o));
+    let q = &quotes[0];
+    assert_eq!(q["quote"]["text"], "We will defend every village,");
+    assert_eq!(q["speaker"]["text"], "the Freedonian minister");
+    assert_eq!(q["speaker"]["code"], "FRE");
+    let (a, b) = (
+        q["speaker"]["start"].as_u64().expect("start"),
+        q["speaker"]["end"].as_u64().expect("end"),
+    );
+    assert_eq!(&raw[a as usize..b as usize], "the Freedonian minister");
+}

@@ -10,7 +10,9 @@
 //! - [`EventRecord`]: the JSON-lines output record (see `docs/event-format.md`), and its TSV row.
 //! - [`explain`]: a person-readable account of how a sentence was coded.
 //! - [`suite`]: coding and scoring the peers' validation suites.
-//! - [`code_article`] / [`article_records`]: a whole article, with offsets into its raw text.
+//! - [`code_article`] / [`article_records`]: a whole article, with offsets into its raw text;
+//!   events dated by their temporal expressions.
+//! - [`article_quotes`]: the article's quotations with speakers and their codes.
 //!
 //! # How a sentence is coded
 //!
@@ -54,6 +56,7 @@ mod coder;
 mod explain;
 mod parsed;
 mod pattern;
+mod quotes;
 mod record;
 pub mod suite;
 
@@ -66,4 +69,5 @@ pub use coder::{
 };
 pub use explain::explain;
 pub use parsed::{ParsedSentence, Word};
+pub use quotes::{article_quotes, QuoteRecord, QuoteSpan, QuoteSpeaker};
 pub use record::{EventRecord, RecordActor, RecordVerb, SCHEMA_VERSION, TSV_HEADER};

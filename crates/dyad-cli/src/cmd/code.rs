@@ -76,6 +76,12 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             write(&r, &mut out)?;
             events += 1;
         }
+        if args.quotes && !tsv {
+            let sentences = dyad_text::segment_article(article);
+            for q in dyad_code::article_quotes(&coder, article, &sentences) {
+                writeln!(out, "{}", q.to_json())?;
+            }
+        }
         Ok(())
     })?;
     out.flush()?;
