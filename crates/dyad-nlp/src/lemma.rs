@@ -254,6 +254,17 @@ impl Lemmatizer {
         if let Some(l) = self.lexicon.get(&key) {
             return l.clone();
         }
+        // UD English writes the lemma of a shouted proper noun in title case (`TEHRAN` →
+        // `Tehran`), but keeps short acronyms (`DR`, `GISB`) as they are.
+        if upos == "PROPN" && is_shouted_word(form) {
+            return self.lemma(&title_case(form), upos, xpos);
+        }
+        // Numbers drop their thousands separators (`1,100` → `1100`).
+        if xpos == "CD" {
+            if let Some(n) = strip_thousands(form) {
+                return n;
+            }
+        }
         key.clear();
         key.push_str(&lower);
         key.push('\t');
@@ -359,6 +370,69 @@ impl Lemmatizer {
     }
 }
 
+/// All letters, all upper case, at least five of them: a shouted word, not an acronym.
+fn is_shouted_word(form: &str) -> bool {
+    form.chars().count() >= 5 && form.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+}
+
+/// `TEHRAN` → `Tehran`.
+fn title_case(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for (i, c) in form.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// `1,100` → `1100`, `12,345.5` → `12345.5`; `None` unless the commas group thousands.
+fn strip_thousands(form: &str) -> Option<String> {
+    let (int, frac) = match form.split_once('.') {
+        Some((i, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (i, Some(f)),
+        Some(_) => return None,
+        None => (form, None),
+    };
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = first.to_string();
+    let mut n = 0;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(g);
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// Whether a contracted `'s` (lemmatised `be` out of context) is `have`: UD English
+/// lemmatises the perfect and possessive-`got` auxiliary as `have` (`she's been`, `he's
+/// got`), looking past one adverb (`it's already been`).
+pub fn clitic_s_is_have(next: &[&str]) -> bool {
+    const ADVERBS: &[&str] = &["only", "always", "already", "also", "just", "never", "ever"];
+    const PERFECT: &[&str] = &["been", "got", "gotten", "had"];
+    let is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
+    match next {
+        [a, b, ..] if is(a, ADVERBS) => is(b, PERFECT),
+        [a, ..] => is(a, PERFECT),
+        [] => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,5 +471,39 @@ mod tests {
         assert_eq!(lem.lemma("Met", "VERB", "VBD"), "meet");
         assert_eq!(lem.lemma("Paris", "PROPN", "NNP"), "Paris");
         assert_eq!(lem.lemma("Tables", "NOUN", "NNS"), "tables");
+    }
+
+    #[test]
+    fn shouted_proper_nouns_are_title_cased_and_acronyms_kept() {
+        let lem = Lemmatizer::new(FastMap::default(), FastMap::default(), FastSet::default());
+        assert_eq!(lem.lemma("TEHRAN", "PROPN", "NNP"), "Tehran");
+        assert_eq!(lem.lemma("GISB", "PROPN", "NNP"), "GISB");
+        assert_eq!(lem.lemma("NASA's", "PROPN", "NNP"), "NASA's");
+    }
+
+    #[test]
+    fn numbers_lose_thousands_separators_only() {
+        let lem = Lemmatizer::new(FastMap::default(), FastMap::default(), FastSet::default());
+        for (form, want) in [
+            ("1,100", "1100"),
+            ("12,345.50", "12345.50"),
+            ("1,000,000", "1000000"),
+            ("7,5", "7,5"),
+            ("1,10", "1,10"),
+            (",100", ",100"),
+            ("1,100.", "1,100."),
+            ("2020", "2020"),
+        ] {
+            assert_eq!(lem.lemma(form, "NUM", "CD"), want, "{form}");
+        }
+    }
+
+    #[test]
+    fn contracted_s_before_a_perfect_is_have() {
+        assert!(clitic_s_is_have(&["been", "there"]));
+        assert!(clitic_s_is_have(&["already", "got"]));
+        assert!(!clitic_s_is_have(&["done"]));
+        assert!(!clitic_s_is_have(&["very", "been"]));
+        assert!(!clitic_s_is_have(&[]));
     }
 }

@@ -167,12 +167,20 @@ impl Analyzer {
             .iter()
             .zip(&tags)
             .zip(&arcs)
-            .map(|((w, t), (h, l))| {
+            .enumerate()
+            .map(|(i, ((w, t), (h, l)))| {
                 let upos = self.tagger.upos(*t);
                 let xpos = self.tagger.xpos(*t);
+                let mut lemma = self.lemmatizer.lemma(w, upos, xpos);
+                if lemma == "be"
+                    && w.eq_ignore_ascii_case("'s")
+                    && lemma::clitic_s_is_have(&words[i + 1..])
+                {
+                    lemma = "have".to_string();
+                }
                 AnalyzedWord {
                     form: (*w).to_string(),
-                    lemma: self.lemmatizer.lemma(w, upos, xpos),
+                    lemma,
                     upos: upos.to_string(),
                     xpos: xpos.to_string(),
                     feats: self.tagger.feats_for(w, *t).to_string(),

@@ -145,6 +145,25 @@ fn regular_noun_and_verb_lemmas() {
 }
 
 #[test]
+fn contracted_s_is_have_before_a_perfect_and_be_otherwise() {
+    let lemma_of_s = |text: &str| {
+        let ws = analyze(text);
+        ws[id(&ws, "'s") - 1].lemma.clone()
+    };
+    assert_eq!(lemma_of_s("He 's been arrested twice ."), "have");
+    assert_eq!(lemma_of_s("She 's already got a visa ."), "have");
+    assert_eq!(lemma_of_s("He 's angry about the vote ."), "be");
+}
+
+#[test]
+fn shouted_names_and_grouped_numbers_lemmatise_like_ud() {
+    let ws = analyze("Protests in TEHRAN drew 12,000 people .");
+    let lemma = |f: &str| ws[id(&ws, f) - 1].lemma.clone();
+    assert_eq!(lemma("TEHRAN"), "Tehran", "{}", show(&ws));
+    assert_eq!(lemma("12,000"), "12000", "{}", show(&ws));
+}
+
+#[test]
 fn empty_input_gives_empty_output() {
     assert!(analyze("").is_empty());
 }
