@@ -62,14 +62,7 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
     let off = if cmd == "train-all" { 1 } else { 2 };
     let ud = PathBuf::from(args.get(off).ok_or(USAGE)?);
     let out = PathBuf::from(args.get(off + 1).ok_or(USAGE)?);
-    let tr = vec![
-        ud.join("en_ewt-ud-train.conllu"),
-        ud.join("en_gum-cc-by-train.conllu"),
-    ];
-    let dv = vec![
-        ud.join("en_ewt-ud-dev.conllu"),
-        ud.join("en_gum-cc-by-dev.conllu"),
-    ];
+    let (tr, dv) = train::ud_files(&ud);
     let seed = train::SEED;
     let steps: &[&str] = match what {
         "all" => &["tagger", "lemmatizer", "parser"],

@@ -276,6 +276,21 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
         .map_err(|e| ModelError(format!("cannot write {}: {e}", path.display())))
 }
 
+/// The training and development files of the shipped models inside a UD folder laid out
+/// as `../shared/ud`: EWT and GUM train, EWT and GUM dev (test files are never used).
+pub fn ud_files(ud: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    (
+        vec![
+            ud.join("en_ewt-ud-train.conllu"),
+            ud.join("en_gum-cc-by-train.conllu"),
+        ],
+        vec![
+            ud.join("en_ewt-ud-dev.conllu"),
+            ud.join("en_gum-cc-by-dev.conllu"),
+        ],
+    )
+}
+
 /// The fixed seed of the shipped models.
 pub const SEED: u64 = 20_260_101;
 /// Number of tagger epochs (the best on dev is kept).
