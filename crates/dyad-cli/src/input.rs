@@ -196,7 +196,8 @@ fn report_skip(path: &str, line: usize, reason: &str) {
     }
 }
 
-fn eprint_line(s: &str) {
+/// Prints one diagnostic line on stderr (the CLI's one place for non-fatal messages).
+pub fn eprint_line(s: &str) {
     #[allow(clippy::print_stderr, reason = "diagnostics of the CLI go to stderr")]
     {
         eprintln!("{s}");

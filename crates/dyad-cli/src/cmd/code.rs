@@ -11,14 +11,7 @@ use dyad_dict::{DictDate, DictKind, Dictionaries, LoadOptions};
 
 use crate::args::{BenchCodeArgs, CodeArgs, EvalArgs, ExplainArgs};
 use crate::cmd::parse::analyzer;
-use crate::input::for_each_article;
-
-fn eprint_line(s: &str) {
-    #[allow(clippy::print_stderr, reason = "CLI diagnostics")]
-    {
-        eprintln!("{s}");
-    }
-}
+use crate::input::{eprint_line, for_each_article};
 
 /// Loads dictionaries; load problems are summarised on stderr (`dyad dict check` lists them).
 fn load_dicts(paths: &[PathBuf], kinds: Vec<(PathBuf, DictKind)>) -> anyhow::Result<Dictionaries> {
@@ -42,7 +35,8 @@ fn load_dicts(paths: &[PathBuf], kinds: Vec<(PathBuf, DictKind)>) -> anyhow::Res
     Ok(dicts)
 }
 
-fn parse_date(d: &str) -> anyhow::Result<DictDate> {
+/// A `YYYY-MM-DD` (or `YYYYMMDD`) flag value as a dictionary date.
+pub fn parse_date(d: &str) -> anyhow::Result<DictDate> {
     DictDate::parse(&d.replace('-', ""))
         .with_context(|| format!("{d:?} is not a date (YYYY-MM-DD)"))
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use dyad_dict::{CheckOptions, DictDate, DictKind, LoadError, LoadOptions};
+use dyad_dict::{CheckOptions, DictKind, LoadError, LoadOptions};
 
 use crate::args::{DictCheckArgs, DictCommand};
 
@@ -28,10 +28,7 @@ fn check(args: &DictCheckArgs) -> anyhow::Result<ExitCode> {
     }
     let as_of = match &args.as_of {
         None => None,
-        Some(d) => Some(
-            DictDate::parse(&d.replace('-', ""))
-                .with_context(|| format!("--as-of {d}: not a date"))?,
-        ),
+        Some(d) => Some(crate::cmd::code::parse_date(d).context("--as-of")?),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

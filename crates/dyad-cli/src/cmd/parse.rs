@@ -10,7 +10,7 @@ use anyhow::Context;
 use dyad_nlp::{train, Analyzer};
 
 use crate::args::{BenchCommand, ParseArgs, Paths, TrainArgs, TrainWhat};
-use crate::input::for_each_article;
+use crate::input::{eprint_line, for_each_article};
 
 /// The analyzer: from `--models DIR`, or built into the binary.
 pub fn analyzer(models: Option<&Path>) -> anyhow::Result<Analyzer> {
@@ -27,16 +27,12 @@ pub fn read_gold(path: &Path) -> anyhow::Result<Vec<dyad_conllu::Sentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let (sents, errors) = dyad_conllu::parse(&text);
-    if !errors.is_empty() {
-        #[allow(clippy::print_stderr, reason = "CLI diagnostics")]
-        {
-            eprintln!(
-                "dyad: {}: {} malformed line(s) skipped (first: {})",
-                path.display(),
-                errors.len(),
-                errors[0]
-            );
-        }
+    if let Some(first) = errors.first() {
+        eprint_line(&format!(
+            "dyad: {}: {} malformed line(s) skipped (first: {first})",
+            path.display(),
+            errors.len()
+        ));
     }
     Ok(sents)
 }
