@@ -5,6 +5,7 @@
 //! cargo run --release -p dyad-nlp --example nlp -- train-all ../shared/ud models
 //! cargo run --release -p dyad-nlp --example nlp -- eval ../shared/ud/en_ewt-ud-test.conllu
 //! cargo run --release -p dyad-nlp --example nlp -- bench ../shared/ud/en_ewt-ud-test.conllu
+//! REPEAT=4 cargo run --release -p dyad-nlp --example nlp -- stages ../shared/ud/en_ewt-ud-test.conllu
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -29,7 +30,8 @@ fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Err
 
 const USAGE: &str =
     "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
-                     eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR]";
+                     eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR] | \
+                     stages GOLD [MODEL_DIR] (REPEAT=n)";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,16 +41,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "eval" => eval_cmd(&args),
         "errors" => errors_cmd(&args),
         "bench" => bench_cmd(&args),
-        "prune" => {
-            // prune IN_DIR OUT_DIR TAGGER_WEIGHTS PARSER_WEIGHTS
-            let get = |i: usize| args.get(i).ok_or(USAGE);
-            let a = Analyzer::load(Path::new(get(1)?))?;
-            println!("before: {:?} weights", a.sizes());
-            let p = a.pruned(get(3)?.parse()?, get(4)?.parse()?);
-            println!("after: {:?} weights", p.sizes());
-            p.save(Path::new(get(2)?))?;
-            Ok(())
-        }
+        "stages" => stages_cmd(&args),
         _ => Err(USAGE.into()),
     }
 }
@@ -193,6 +186,52 @@ fn bench_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "peak RSS {} KiB",
         b.peak_rss_kib.map_or("?".into(), |k| k.to_string())
+    );
+    Ok(())
+}
+
+fn stages_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // Where the time goes: tagging alone, tagging + parsing, the full analysis (CPU s).
+    let path = args.get(1).ok_or(USAGE)?;
+    let a = analyzer(args.get(2))?;
+    println!("tagger: {}", a.tagger().model().stats());
+    println!("parser: {}", a.parser().model().stats());
+    let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
+    let sents: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
+    let reps: usize = std::env::var("REPEAT")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let ntok: usize = sents.iter().map(Vec::len).sum::<usize>() * reps;
+    let time = |f: &dyn Fn(&[&str]) -> usize| {
+        let c0 = dyad_nlp::cpu_seconds().unwrap_or(0.0);
+        let mut n = 0;
+        for _ in 0..reps {
+            for s in &sents {
+                n += f(s);
+            }
+        }
+        std::hint::black_box(n);
+        dyad_nlp::cpu_seconds().unwrap_or(0.0) - c0
+    };
+    let tag = time(&|s| a.tagger().tag(s).len());
+    let parse = time(&|s| {
+        let tags = a.tagger().tag(s);
+        let nodes: Vec<dyad_nlp::parser::Node> = s
+            .iter()
+            .zip(&tags)
+            .map(|(w, t)| dyad_nlp::parser::Node::new(w, *t))
+            .collect();
+        a.parser().parse(&nodes).len()
+    });
+    let all = time(&|s| a.analyze(s).len());
+    println!(
+        "{ntok} tokens, CPU s: tag {tag:.3}, tag+parse {parse:.3}, analyze {all:.3} \
+         ({:.0} tokens/CPU s)",
+        ntok as f64 / all
     );
     Ok(())
 }

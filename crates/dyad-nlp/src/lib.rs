@@ -25,7 +25,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use lemma::Lemmatizer;
-use parser::{Node, Parser};
+use parser::Parser;
 use perceptron::Reader;
 use tagger::Tagger;
 
@@ -123,6 +123,7 @@ impl Analyzer {
     pub fn pruned(&self, tagger_weights: usize, parser_weights: usize) -> Analyzer {
         let mut a = self.clone();
         a.tagger.model = a.tagger.model.prune(tagger_weights);
+        a.tagger.model2 = a.tagger.model2.map(|m| m.prune(tagger_weights));
         a.parser.model = a.parser.model.prune(parser_weights);
         a
     }
@@ -145,6 +146,16 @@ impl Analyzer {
         Ok(())
     }
 
+    /// The tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// The parser.
+    pub fn parser(&self) -> &Parser {
+        &self.parser
+    }
+
     /// Weights kept by the tagger and the parser.
     pub fn sizes(&self) -> (usize, usize) {
         (self.tagger.model.nweights(), self.parser.model.nweights())
@@ -156,12 +167,7 @@ impl Analyzer {
         if words.is_empty() {
             return Vec::new();
         }
-        let tags = self.tagger.tag(words);
-        let nodes: Vec<Node> = words
-            .iter()
-            .zip(&tags)
-            .map(|(w, t)| Node::new(w, *t))
-            .collect();
+        let (tags, nodes) = self.tagger.tag_nodes(words);
         let arcs = self.parser.parse(&nodes);
         words
             .iter()

@@ -28,6 +28,9 @@ pub struct Parser {
     pub labels: Vec<String>,
     /// Scores the classes `SHIFT`, then `LEFT`/`RIGHT` for each label (see [`class_move`]).
     pub(crate) model: Model,
+    /// Feature templates left out (bit `k`: the `k`-th template of [`features`]), chosen
+    /// at training time; stored with the model so training and parsing always agree.
+    pub(crate) skip: u128,
 }
 
 /// The move of a joint class: 0 is `SHIFT`, odd classes `LEFT`, even ones `RIGHT`.
@@ -203,8 +206,8 @@ impl State {
     }
 }
 
-/// Extracts the move features of a configuration.
-pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
+/// Extracts the move features of a configuration, leaving out the templates in `skip`.
+pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64>) {
     out.clear();
     let root = Node {
         w: 0x2007,
@@ -294,7 +297,9 @@ pub(crate) fn features(st: &State, nodes: &[Node], out: &mut Vec<u64>) {
     let wt = |n: Node| mix(n.w, n.t);
     let mut t = 0u64;
     let mut p = |v: u64| {
-        out.push(mix(t, v));
+        if t >= 128 || skip & (1u128 << t) == 0 {
+            out.push(mix(t, v));
+        }
         t += 1;
     };
     p(0);
@@ -410,7 +415,7 @@ impl Parser {
                 st.apply(SHIFT, 0);
                 continue;
             }
-            features(&st, nodes, &mut feats);
+            features(&st, nodes, self.skip, &mut feats);
             self.model.score(&feats, &mut scores);
             let mut best = usize::MAX;
             let mut bv = f32::NEG_INFINITY;
@@ -437,6 +442,11 @@ impl Parser {
             .collect()
     }
 
+    /// The underlying perceptron.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// The relation name of a label id.
     pub fn label(&self, l: u8) -> &str {
         self.labels
@@ -446,7 +456,13 @@ impl Parser {
 
     /// Serialises the parser.
     pub fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"DPR1");
+        // DPR2 is DPR1 with the skipped-template mask (16 bytes) after the magic.
+        if self.skip == 0 {
+            out.extend_from_slice(b"DPR1");
+        } else {
+            out.extend_from_slice(b"DPR2");
+            out.extend_from_slice(&self.skip.to_le_bytes());
+        }
         put_u32(out, self.labels.len() as u32);
         for l in &self.labels {
             put_str(out, l);
@@ -456,9 +472,11 @@ impl Parser {
 
     /// Reads a parser written by [`Parser::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Parser, String> {
-        if r.bytes(4)? != b"DPR1" {
-            return Err("not a dyad parser model".into());
-        }
+        let skip = match r.bytes(4)? {
+            b"DPR1" => 0,
+            b"DPR2" => u128::from_le_bytes(r.array::<16>()?),
+            _ => return Err("not a dyad parser model".into()),
+        };
         let n = r.u32()? as usize;
         if n == 0 || n > 256 {
             return Err("bad label count".into());
@@ -471,7 +489,11 @@ impl Parser {
         if model.nclasses() != nclasses(n) {
             return Err("parser model and label list disagree".into());
         }
-        Ok(Parser { labels, model })
+        Ok(Parser {
+            labels,
+            model,
+            skip,
+        })
     }
 }
 
@@ -485,6 +507,7 @@ pub(crate) fn train_sentence(
     gold_heads: &[usize],
     gold_labels: &[u8],
     explore: bool,
+    skip: u128,
 ) -> usize {
     let n = nodes.len();
     let nc = model.nclasses();
@@ -496,7 +519,7 @@ pub(crate) fn train_sentence(
         if st.terminal() {
             break;
         }
-        features(&st, nodes, &mut feats);
+        features(&st, nodes, skip, &mut feats);
         model.score(&feats, &mut scores);
         let mut move_cost = [usize::MAX; 3];
         for m in [SHIFT, LEFT, RIGHT] {
@@ -571,5 +594,32 @@ mod tests {
         }
         assert_eq!(steps, 10);
         assert_eq!(&st.heads[1..], &g[1..]);
+    }
+
+    #[test]
+    fn skipped_templates_are_left_out_and_saved_with_the_model() {
+        let nodes = [Node::new("She", 1), Node::new("left", 2), Node::new(".", 3)];
+        let mut st = State::new(3);
+        st.apply(SHIFT, 0);
+        st.apply(SHIFT, 0);
+        let mut all = Vec::new();
+        features(&st, &nodes, 0, &mut all);
+        let mut fewer = Vec::new();
+        features(&st, &nodes, 0b110, &mut fewer);
+        assert_eq!(fewer.len() + 2, all.len());
+        assert_eq!(fewer[0], all[0]);
+        assert_eq!(fewer[1..], all[3..]);
+        for skip in [0u128, 0b110, 1 << 100] {
+            let p = Parser {
+                labels: vec!["nsubj".into(), "root".into()],
+                model: Trainer::new(nclasses(2)).freeze(),
+                skip,
+            };
+            let mut bytes = Vec::new();
+            p.write(&mut bytes);
+            let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
+            assert_eq!(back.skip, skip);
+            assert_eq!(&bytes[..4], if skip == 0 { b"DPR1" } else { b"DPR2" });
+        }
     }
 }

@@ -249,8 +249,11 @@ impl ModelBuilder {
 /// row of `(class, weight)`.
 ///
 /// Lookups are memory-bound (the tables are far larger than the CPU caches), so a slot
-/// holds the key and its row's place together, and a row's entries are packed
-/// `class << 16 | weight` in one array: two cache misses per feature, not five.
+/// holds the key's fingerprint and its row together. Most rows are tiny: every perceptron
+/// update adds `+1` to one class and `-1` to another, so a feature updated only with one
+/// (truth, guess) pair keeps exactly two weights `w` and `-w`. Such rows, and one-weight
+/// rows, live inside the 8-byte slot itself (one cache miss per feature, not two); other
+/// rows are packed `class << 16 | weight` in one array, long ones expanded densely.
 #[derive(Debug, Clone)]
 pub struct Model {
     nclasses: usize,
@@ -265,28 +268,52 @@ pub struct Model {
     /// Long rows, expanded to one `i16` per class (stride `nclasses`): adding a dense
     /// row is a vectorised loop, far cheaper than scattering its entries one by one.
     dense: Vec<i16>,
-    /// Open-addressing slots; `len == 0` marks an empty slot. Power-of-two length.
+    /// Open-addressing slots; `fp == 0` marks an empty slot. Power-of-two length.
     slots: Vec<Slot>,
 }
 
 /// Rows with more entries than this are stored densely.
 const DENSE_MIN: u32 = 16;
-/// Flag in [`Slot::len`] for a dense row (`start` is then an offset into `dense`).
-const DENSE_FLAG: u32 = 1 << 31;
+/// [`Slot::val`] kinds, in its top two bits.
+const KIND_SHIFT: u32 = 30;
+/// `val` is an offset into `rows` (a length header, then the packed entries).
+const KIND_SPARSE: u32 = 0;
+/// `val` is an offset into `dense`.
+const KIND_DENSE: u32 = 1;
+/// `val` is one inline weight: class in bits 16..24, weight in bits 0..16.
+const KIND_ONE: u32 = 2;
+/// `val` is an inline pair: class `a` in bits 23..30, class `b` in bits 16..23, and the
+/// weight `w` of `a` in bits 0..16; `b` has `-w`.
+const KIND_PAIR: u32 = 3;
+/// Offsets must fit below the kind bits.
+const MAX_OFFSET: usize = (1 << KIND_SHIFT) - 1;
 
 /// A hash-table slot: 8 bytes, so more of the table stays in cache. `fp` is a 32-bit
 /// fingerprint of the key (never 0; 0 marks an empty slot) — with the slot position
 /// also derived from the key, two live features colliding on both is vanishingly rare.
-/// `start` points into `rows` (a length header, then the packed entries) or, with
-/// [`DENSE_FLAG`], into `dense`.
+/// `val` holds a row inline or points to it (see the `KIND_*` constants).
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     fp: u32,
-    start: u32,
+    val: u32,
 }
 
 fn fingerprint(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
+}
+
+/// The inline encoding of a row, when it has one.
+fn inline_row(classes: &[u8], weights: &[i16]) -> Option<u32> {
+    match (classes, weights) {
+        ([c], [w]) => Some((KIND_ONE << KIND_SHIFT) | (u32::from(*c) << 16) | u32::from(*w as u16)),
+        ([a, b], [wa, wb]) if *a < 128 && *b < 128 && i32::from(*wa) == -i32::from(*wb) => Some(
+            (KIND_PAIR << KIND_SHIFT)
+                | (u32::from(*a) << 23)
+                | (u32::from(*b) << 16)
+                | u32::from(*wa as u16),
+        ),
+        _ => None,
+    }
 }
 
 impl Model {
@@ -303,34 +330,44 @@ impl Model {
         let mut slots = vec![Slot::default(); cap];
         let mut lens = Vec::with_capacity(keys.len());
         let mut dense = Vec::new();
-        let mut rows = Vec::with_capacity(classes.len() + keys.len());
+        let mut rows = Vec::new();
         for (i, k) in keys.iter().enumerate() {
-            let (a, b) = (starts[i], starts[i + 1]);
+            let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
             lens.push((b - a).min(255) as u8);
+            let (cs, ws) = (&classes[a..b], &weights[a..b]);
+            let val = if let Some(v) = inline_row(cs, ws) {
+                v
+            } else if b - a > DENSE_MIN as usize {
+                let off = dense.len();
+                if off > MAX_OFFSET {
+                    continue; // beyond any model this format is used for; dropped, not a panic
+                }
+                dense.resize(off + nclasses, 0i16);
+                for (c, w) in cs.iter().zip(ws) {
+                    dense[off + usize::from(*c)] = *w;
+                }
+                (KIND_DENSE << KIND_SHIFT) | off as u32
+            } else {
+                let off = rows.len();
+                if off > MAX_OFFSET {
+                    continue;
+                }
+                rows.push((b - a) as u32);
+                for (c, w) in cs.iter().zip(ws) {
+                    rows.push((u32::from(*c) << 16) | u32::from(*w as u16));
+                }
+                (KIND_SPARSE << KIND_SHIFT) | off as u32
+            };
             let mut p = (mix(*k) as usize) & mask;
             while slots[p].fp != 0 {
                 p = (p + 1) & mask;
             }
-            let start = if b - a > DENSE_MIN {
-                let off = dense.len();
-                dense.resize(off + nclasses, 0i16);
-                for j in a as usize..b as usize {
-                    dense[off + usize::from(classes[j])] = weights[j];
-                }
-                DENSE_FLAG | off as u32
-            } else {
-                let off = rows.len();
-                rows.push(b - a);
-                for j in a as usize..b as usize {
-                    rows.push((u32::from(classes[j]) << 16) | u32::from(weights[j] as u16));
-                }
-                off as u32
-            };
             slots[p] = Slot {
                 fp: fingerprint(*k),
-                start,
+                val,
             };
         }
+        rows.shrink_to_fit();
         let entries = classes
             .iter()
             .zip(&weights)
@@ -368,7 +405,7 @@ impl Model {
                 return None;
             }
             if s.fp == fp {
-                return Some(s.start);
+                return Some(s.val);
             }
             p = (p + 1) & mask;
         }
@@ -390,27 +427,42 @@ impl Model {
                 sink ^= self.slots[(mix(*f) as usize) & mask].fp;
             }
             std::hint::black_box(sink);
+            // Inline rows are added at once; the others are collected for a second pass.
             let mut nf = 0;
             for f in chunk {
-                if let Some(start) = self.row(*f) {
-                    found[nf] = start;
-                    nf += 1;
+                let Some(v) = self.row(*f) else { continue };
+                match v >> KIND_SHIFT {
+                    KIND_ONE => acc[(v >> 16) as usize & 0xff] += i32::from(v as u16 as i16),
+                    KIND_PAIR => {
+                        let w = i32::from(v as u16 as i16);
+                        acc[(v >> 23) as usize & 0x7f] += w;
+                        acc[(v >> 16) as usize & 0x7f] -= w;
+                    }
+                    _ => {
+                        found[nf] = v;
+                        nf += 1;
+                    }
                 }
             }
-            // The same for the rows' first cache lines.
+            // The same for the out-of-line rows: every cache line of a dense row (a few
+            // hundred bytes), the first and last of a sparse one.
             let mut sink = 0u32;
-            for &start in &found[..nf] {
-                let a = (start & !DENSE_FLAG) as usize;
-                sink ^= if start & DENSE_FLAG != 0 {
-                    self.dense.get(a).copied().unwrap_or(0) as u32
+            for &v in &found[..nf] {
+                let a = (v as usize) & MAX_OFFSET;
+                if v >> KIND_SHIFT == KIND_DENSE {
+                    for w in self.dense.get(a..a + nc).unwrap_or(&[]).iter().step_by(32) {
+                        sink ^= *w as u32;
+                    }
+                    sink ^= self.dense.get(a + nc - 1).copied().unwrap_or(0) as u32;
                 } else {
-                    self.rows.get(a).copied().unwrap_or(0)
-                };
+                    let len = self.rows.get(a).copied().unwrap_or(0) as usize;
+                    sink ^= self.rows.get(a + len).copied().unwrap_or(0);
+                }
             }
             std::hint::black_box(sink);
-            for &start in &found[..nf] {
-                let a = (start & !DENSE_FLAG) as usize;
-                if start & DENSE_FLAG != 0 {
+            for &v in &found[..nf] {
+                let a = (v as usize) & MAX_OFFSET;
+                if v >> KIND_SHIFT == KIND_DENSE {
                     if let Some(row) = self.dense.get(a..a + nc) {
                         for (x, w) in acc[..nc].iter_mut().zip(row) {
                             *x += i32::from(*w);
@@ -454,6 +506,37 @@ impl Model {
         b.finish()
     }
 
+    /// A one-line summary of the runtime layout (features, dense rows, bytes per array).
+    pub fn stats(&self) -> String {
+        let dense_rows = self.dense.len() / self.nclasses.max(1);
+        let inline = self
+            .slots
+            .iter()
+            .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
+            .count();
+        let mut hist = [0usize; 6];
+        for l in &self.lens {
+            hist[match *l {
+                0 | 1 => 0,
+                2 => 1,
+                3 | 4 => 2,
+                5..=8 => 3,
+                9..=16 => 4,
+                _ => 5,
+            }] += 1;
+        }
+        format!(
+            "row lengths 1/2/3-4/5-8/9-16/17+: {hist:?} ({inline} inline); {} classes, {} features ({} dense rows), {} weights; slots {} KiB, rows {} KiB, dense {} KiB",
+            self.nclasses,
+            self.keys.len(),
+            dense_rows,
+            self.entries.len(),
+            self.slots.len() * 8 / 1024,
+            self.rows.len() * 4 / 1024,
+            self.dense.len() * 2 / 1024
+        )
+    }
+
     /// Number of stored weights.
     pub fn nweights(&self) -> usize {
         self.entries.len()
@@ -489,6 +572,12 @@ impl Model {
         let nentries = r.u32()? as usize;
         if nclasses == 0 || nclasses > 256 {
             return Err(format!("bad class count {nclasses}"));
+        }
+        // Far beyond any real model, and keeps every runtime offset below `MAX_OFFSET`.
+        if nkeys > 1 << 26 || nentries > 1 << 26 {
+            return Err(format!(
+                "model too large ({nkeys} features, {nentries} weights)"
+            ));
         }
         let kb = r.bytes(nkeys.checked_mul(8).ok_or("size overflow")?)?;
         let keys: Vec<u64> = kb
@@ -608,5 +697,62 @@ mod tests {
             assert_eq!(argmax(&s), *y);
         }
         assert!(Model::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
+    }
+
+    /// Scores by a plain scan of the file-layout rows: the reference for the runtime layout.
+    fn naive_scores(m: &Model, feats: &[u64]) -> Vec<f32> {
+        let mut acc = vec![0i32; m.nclasses];
+        let mut start = 0usize;
+        for (k, len) in m.keys.iter().zip(&m.lens) {
+            let end = start + usize::from(*len);
+            for f in feats {
+                if f == k {
+                    for e in &m.entries[start..end] {
+                        acc[(*e >> 16) as usize] += i32::from(*e as u16 as i16);
+                    }
+                }
+            }
+            start = end;
+        }
+        acc.iter().map(|a| *a as f32 * m.scale).collect()
+    }
+
+    #[test]
+    fn inline_pair_and_dense_rows_score_like_the_file_rows() {
+        // One row of each runtime kind: a single weight, an antisymmetric pair (inline), a
+        // pair that is not antisymmetric, a pair with a class above 127 (both out of
+        // line), a short sparse row and a dense one.
+        // Keys are feature hashes in real use (the fingerprint is their high half).
+        let k = |i: u64| crate::feat::f1(77, i);
+        let nc = 200;
+        let mut b = ModelBuilder::new(nc, 0.5);
+        b.push(k(11), &[(3, 7)]);
+        b.push(k(12), &[(5, -9), (100, 9)]);
+        b.push(k(13), &[(1, 4), (2, 5)]);
+        b.push(k(14), &[(150, 3), (2, -3)]);
+        b.push(k(15), &[(0, 1), (7, -2), (9, 32767)]);
+        let dense: Vec<(u8, i16)> = (0..40u8).map(|c| (c * 4, i16::from(c) - 20)).collect();
+        b.push(k(16), &dense);
+        let m = b.finish();
+        let inline = m
+            .slots
+            .iter()
+            .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
+            .count();
+        assert_eq!(inline, 2);
+        let feats = [k(11), k(12), k(13), k(14), k(15), k(16), k(99), k(12)];
+        let mut s = Vec::new();
+        m.score(&feats, &mut s);
+        assert_eq!(s, naive_scores(&m, &feats));
+        assert_eq!(s[5], -9.0);
+        assert_eq!(s[100], 9.0 + 2.5); // the pair and the dense row
+        assert_eq!(s[3], 3.5);
+        // And after a write/read round trip.
+        let mut bytes = Vec::new();
+        m.write(&mut bytes);
+        let m2 = Model::read(&mut Reader::new(&bytes)).expect("reads back");
+        let mut s2 = Vec::new();
+        m2.score(&feats, &mut s2);
+        assert_eq!(s, s2);
     }
 }

@@ -4,10 +4,12 @@
 //! Predicting the pair keeps UPOS and XPOS consistent (`VBD` is `VERB` or `AUX`, never
 //! `NOUN`). Frequent unambiguous words skip the classifier through a tag dictionary, which
 //! is both faster and as accurate. Each word also sees the most frequent class of itself
-//! and its right neighbours (an "ambiguity class" from training), a cheap stand-in for
-//! a second, right-to-left pass.
+//! and its right neighbours (an "ambiguity class" from training). An optional second
+//! pass re-tags the words the first pass was unsure of, seeing the first pass's tags of
+//! the words to their right, which a greedy left-to-right pass cannot know.
 
 use crate::feat::{f1, f2, f3, hash_str, norm, prefix, shape, suffix};
+use crate::parser::Node;
 use crate::perceptron::{put_str, put_u32, FastMap, Model, Reader};
 
 /// The trained tagger.
@@ -16,18 +18,27 @@ pub struct Tagger {
     /// Class id → (UPOS, XPOS).
     pub classes: Vec<(String, String)>,
     pub(crate) model: Model,
+    /// The second pass (the first pass's features plus its tags of the word and of the
+    /// next two words), if any.
+    pub(crate) model2: Option<Model>,
+    /// Words whose first-pass margin (best score minus runner-up) reaches this keep the
+    /// first-pass tag: the second pass rarely changes a confident decision, and skipping
+    /// it saves most of its time.
+    pub(crate) margin: f32,
     /// Frequent unambiguous forms → class.
     pub(crate) tagdict: FastMap<String, u8>,
     /// Forms seen often enough → their most frequent class (the ambiguity-class feature).
     pub(crate) mfclass: FastMap<String, u8>,
-    /// (lowercased form, class) → FEATS.
-    pub(crate) feats: FastMap<(String, u8), String>,
+    /// Lowercased form → (class, FEATS) pairs (keyed by the form alone, so looking up an
+    /// already lowercase word needs no allocation).
+    pub(crate) feats: FastMap<String, Vec<(u8, String)>>,
     /// Class → most frequent FEATS.
     pub(crate) class_feats: Vec<String>,
 }
 
 /// Per-word lexical hashes, computed once per sentence.
 pub(crate) struct Lex {
+    /// Hash of the normalised form (the same as [`Node::w`]).
     w: u64,
     exact: u64,
     suf: [u64; 5],
@@ -154,27 +165,143 @@ pub(crate) fn features(lex: &[Lex], i: usize, p1: u64, p2: u64, caps: u64, out: 
     out.push(f2(44, x.flags, caps));
 }
 
+/// The second pass's features: the first pass's, plus the first-pass tags `first` of the
+/// word itself and of the next two words.
+pub(crate) fn features2(
+    lex: &[Lex],
+    i: usize,
+    (p1, p2): (u64, u64),
+    first: &[u8],
+    caps: u64,
+    out: &mut Vec<u64>,
+) {
+    features(lex, i, p1, p2, caps, out);
+    let x = &lex[i];
+    let (t0, r1, r2) = (at(first, i), at(first, i + 1), at(first, i + 2));
+    out.push(f1(50, r1));
+    out.push(f2(51, r1, r2));
+    out.push(f2(52, x.w, r1));
+    out.push(f2(53, p1, r1));
+    out.push(f3(54, p1, x.mf, r1));
+    out.push(f2(55, x.suf[2], r1));
+    out.push(f2(56, x.mflow, r1));
+    out.push(f1(57, t0));
+    out.push(f2(58, t0, r1));
+    out.push(f3(59, p1, t0, r1));
+    out.push(f2(60, t0, x.w));
+}
+
+/// Whether `to_lowercase` would change `s` (checked without allocating).
+fn changes_when_lowercased(s: &str) -> bool {
+    s.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() != Some(c) || l.next().is_some()
+        }
+    })
+}
+
+/// The tag of word `i` in `tags`, or the boundary marker.
+fn at(tags: &[u8], i: usize) -> u64 {
+    tags.get(i).map_or(NONE, |c| u64::from(*c))
+}
+
 impl Tagger {
-    /// Class ids for `words`, greedily left to right.
+    /// Class ids for `words`, greedily left to right (twice, with a second pass).
     pub fn tag(&self, words: &[&str]) -> Vec<u8> {
+        self.tag_nodes(words).0
+    }
+
+    /// Class ids for `words` and the parser's input nodes (the word hashes computed for
+    /// tagging are reused).
+    pub fn tag_nodes(&self, words: &[&str]) -> (Vec<u8>, Vec<Node>) {
         let lex = lexify(words, &self.mfclass);
-        let caps = caps_bucket(&lex);
+        let (first, margins) = self.first_pass(words, &lex);
+        let tags = match &self.model2 {
+            Some(m2) => self.second_pass(m2, words, &lex, &first, &margins),
+            None => first,
+        };
+        let nodes = lex
+            .iter()
+            .zip(&tags)
+            .map(|(l, t)| Node {
+                w: l.w,
+                t: u64::from(*t),
+            })
+            .collect();
+        (tags, nodes)
+    }
+
+    /// The first, left-to-right pass: a class per word, and the margin of its score over
+    /// the runner-up (infinite for tag-dictionary words).
+    pub(crate) fn first_pass(&self, words: &[&str], lex: &[Lex]) -> (Vec<u8>, Vec<f32>) {
+        let caps = caps_bucket(lex);
         let mut out: Vec<u8> = Vec::with_capacity(words.len());
-        let mut feats = Vec::with_capacity(40);
+        let mut margins: Vec<f32> = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(48);
         let mut scores = Vec::new();
-        for i in 0..words.len() {
-            let c = if let Some(c) = self.tagdict.get(words[i]) {
-                *c
+        for (i, w) in words.iter().enumerate() {
+            let (c, m) = if let Some(c) = self.tagdict.get(*w) {
+                (*c, f32::INFINITY)
             } else {
                 let p1 = if i >= 1 { u64::from(out[i - 1]) } else { NONE };
                 let p2 = if i >= 2 { u64::from(out[i - 2]) } else { NONE };
-                features(&lex, i, p1, p2, caps, &mut feats);
+                features(lex, i, p1, p2, caps, &mut feats);
                 self.model.score(&feats, &mut scores);
+                let best = crate::perceptron::argmax(&scores);
+                let top = scores.get(best).copied().unwrap_or(0.0);
+                let second = scores
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| *k != best)
+                    .map(|(_, v)| *v)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                (best as u8, top - second)
+            };
+            out.push(c);
+            margins.push(m);
+        }
+        (out, margins)
+    }
+
+    /// The second pass over the first pass's tags `first`.
+    pub(crate) fn second_pass(
+        &self,
+        m2: &Model,
+        words: &[&str],
+        lex: &[Lex],
+        first: &[u8],
+        margins: &[f32],
+    ) -> Vec<u8> {
+        let thr = self.margin;
+        let caps = caps_bucket(lex);
+        let mut out: Vec<u8> = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(56);
+        let mut scores = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let c = if let Some(c) = self.tagdict.get(*w) {
+                *c
+            } else if margins.get(i).is_some_and(|m| *m >= thr) {
+                first.get(i).copied().unwrap_or(0)
+            } else {
+                let p = (
+                    if i >= 1 { at(&out, i - 1) } else { NONE },
+                    if i >= 2 { at(&out, i - 2) } else { NONE },
+                );
+                features2(lex, i, p, first, caps, &mut feats);
+                m2.score(&feats, &mut scores);
                 crate::perceptron::argmax(&scores) as u8
             };
             out.push(c);
         }
         out
+    }
+
+    /// The underlying perceptron.
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     /// UPOS of a class.
@@ -193,9 +320,19 @@ impl Tagger {
 
     /// FEATS for a word with class `c`.
     pub fn feats_for(&self, form: &str, c: u8) -> &str {
-        let lower = form.to_lowercase();
-        if let Some(f) = self.feats.get(&(lower, c)) {
-            return f;
+        let lower;
+        let key = if changes_when_lowercased(form) {
+            lower = form.to_lowercase();
+            lower.as_str()
+        } else {
+            form
+        };
+        if let Some(f) = self
+            .feats
+            .get(key)
+            .and_then(|v| v.iter().find(|(k, _)| *k == c))
+        {
+            return &f.1;
         }
         self.class_feats
             .get(usize::from(c))
@@ -204,7 +341,12 @@ impl Tagger {
 
     /// Serialises the tagger.
     pub fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"DTG1");
+        // DTG2 is DTG1 followed by the second-pass model and its margin (f32).
+        out.extend_from_slice(if self.model2.is_some() {
+            b"DTG2"
+        } else {
+            b"DTG1"
+        });
         put_u32(out, self.classes.len() as u32);
         for (u, x) in &self.classes {
             put_str(out, u);
@@ -227,22 +369,32 @@ impl Tagger {
             put_str(out, w);
             out.push(*c);
         }
-        let mut fe: Vec<(&(String, u8), &String)> = self.feats.iter().collect();
+        let mut fe: Vec<(&String, u8, &String)> = self
+            .feats
+            .iter()
+            .flat_map(|(w, v)| v.iter().map(move |(c, f)| (w, *c, f)))
+            .collect();
         fe.sort();
         put_u32(out, fe.len() as u32);
-        for ((w, c), f) in fe {
+        for (w, c, f) in fe {
             put_str(out, w);
-            out.push(*c);
+            out.push(c);
             put_str(out, f);
         }
         self.model.write(out);
+        if let Some(m2) = &self.model2 {
+            m2.write(out);
+            out.extend_from_slice(&self.margin.to_le_bytes());
+        }
     }
 
     /// Reads a tagger written by [`Tagger::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Tagger, String> {
-        if r.bytes(4)? != b"DTG1" {
-            return Err("not a dyad tagger model".into());
-        }
+        let two_pass = match r.bytes(4)? {
+            b"DTG1" => false,
+            b"DTG2" => true,
+            _ => return Err("not a dyad tagger model".into()),
+        };
         let n = r.u32()? as usize;
         if n == 0 || n > 256 {
             return Err("bad tagger class count".into());
@@ -268,15 +420,26 @@ impl Tagger {
         let tagdict = read_map(r)?;
         let mfclass = read_map(r)?;
         let m = r.u32()? as usize;
-        let mut feats = FastMap::with_capacity_and_hasher(m.min(1 << 20), Default::default());
+        let mut feats: FastMap<String, Vec<(u8, String)>> =
+            FastMap::with_capacity_and_hasher(m.min(1 << 20), Default::default());
         for _ in 0..m {
             let w = r.str()?;
             let c = r.bytes(1)?[0];
             let f = r.str()?;
-            feats.insert((w, c), f);
+            feats.entry(w).or_default().push((c, f));
         }
         let model = Model::read(r)?;
-        if model.nclasses() != n {
+        let (model2, margin) = if two_pass {
+            let m2 = Model::read(r)?;
+            let margin = f32::from_le_bytes(r.array::<4>()?);
+            if margin.is_nan() {
+                return Err("bad second-pass margin".into());
+            }
+            (Some(m2), margin)
+        } else {
+            (None, f32::INFINITY)
+        };
+        if model.nclasses() != n || model2.as_ref().is_some_and(|m| m.nclasses() != n) {
             return Err("tagger model and class list disagree".into());
         }
         let max_ok = |c: &u8| usize::from(*c) < n;
@@ -286,10 +449,34 @@ impl Tagger {
         Ok(Tagger {
             classes,
             model,
+            model2,
+            margin,
             tagdict,
             mfclass,
             feats,
             class_feats,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercasing_check_agrees_with_to_lowercase() {
+        for w in [
+            "the",
+            "The",
+            "ÉTÉ",
+            "été",
+            "ǅemal",
+            "123",
+            "",
+            "İstanbul",
+            "straße",
+        ] {
+            assert_eq!(changes_when_lowercased(w), w.to_lowercase() != w, "{w}");
+        }
     }
 }
