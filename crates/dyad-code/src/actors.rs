@@ -67,9 +67,16 @@ pub(crate) fn find(
     tree: &Tree,
     date: Option<DictDate>,
     split: bool,
+    endings: bool,
+    gapped: &[GappedName],
 ) -> Mentions {
     let n = s.words.len();
     let (forms, map) = joined_forms(s);
+    let stripped = if endings {
+        Some(without_endings(&forms))
+    } else {
+        None
+    };
     let back = |start: usize, end: usize| -> Option<(usize, usize)> {
         let a = map.get(start)?.0;
         let b = map.get(end.checked_sub(1)?)?.1;
@@ -77,7 +84,9 @@ pub(crate) fn find(
     };
     let mut hits = Vec::new();
     let mut covered = vec![false; n];
-    for m in d.match_actors(&forms) {
+    let mut actor_matches = with_endings(&forms, stripped.as_deref(), |f| d.match_actors(f));
+    add_gapped(&mut actor_matches, gapped, &forms);
+    for m in actor_matches {
         let Some((start, end)) = back(m.start, m.end) else {
             continue;
         };
@@ -112,7 +121,7 @@ pub(crate) fn find(
         });
     }
     // Agents may be written as lemmas or forms; match forms (plurals are spelled out).
-    for m in d.match_agents(&forms) {
+    for m in with_endings(&forms, stripped.as_deref(), |f| d.match_agents(f)) {
         let Some((start, end)) = back(m.start, m.end) else {
             continue;
         };
@@ -171,6 +180,200 @@ pub(crate) fn find(
     Mentions { hits, at }
 }
 
+/// An actor name written with a space between its parts (`PRINCE DOL_AMROTH`,
+/// `ITHILEN TELEVISION`): in TABARI a space lets other words stand between the parts
+/// ("the Prince of Dol Amroth", "Ithilen state-run television"); `_` joins adjacent
+/// words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GappedName {
+    /// The parts, each a run of adjacent upper-case words.
+    parts: Vec<Vec<String>>,
+    /// The last word is a stem (the name does not end with `_`).
+    stem: bool,
+    /// The actor (index into [`Dictionaries::actors`]).
+    id: u32,
+}
+
+/// Most words that may stand between two parts of a gapped name.
+const MAX_GAP: usize = 3;
+
+/// The gapped names of `d`'s actors.
+pub(crate) fn gapped_names(d: &Dictionaries) -> Vec<GappedName> {
+    let mut out = Vec::new();
+    for (i, e) in d.actors.iter().enumerate() {
+        for n in &e.names {
+            let parts: Vec<Vec<String>> = n
+                .text
+                .split_whitespace()
+                .map(|p| {
+                    p.split('_')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_uppercase)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
+            if parts.len() >= 2 {
+                out.push(GappedName {
+                    parts,
+                    stem: !n.text.trim_end().ends_with('_'),
+                    id: i as u32,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Adds the matches of gapped names to `ms`: a gapped match replaces the plain matches
+/// it overlaps when it matches more words ("ITHILEN TELEVISION" over "ITHILEN").
+fn add_gapped<'a>(
+    ms: &mut Vec<dyad_dict::Match<'a, u32>>,
+    gapped: &'a [GappedName],
+    forms: &[String],
+) {
+    for g in gapped {
+        let Some((start, end, words)) = match_gapped(g, forms) else {
+            continue;
+        };
+        let beaten = ms
+            .iter()
+            .any(|m| m.start < end && start < m.end && m.end - m.start >= words);
+        if beaten {
+            continue;
+        }
+        ms.retain(|m| !(m.start < end && start < m.end));
+        ms.push(dyad_dict::Match {
+            start,
+            end,
+            values: std::slice::from_ref(&g.id),
+            stem: false,
+        });
+    }
+    ms.sort_by_key(|m| (m.start, m.end));
+}
+
+/// The first match of `g` in `forms`: `(first word, one past the last, words matched)`.
+fn match_gapped(g: &GappedName, forms: &[String]) -> Option<(usize, usize, usize)> {
+    let last_part = g.parts.len() - 1;
+    let part_at = |p: usize, k: usize| -> bool {
+        let ws = &g.parts[p];
+        k + ws.len() <= forms.len()
+            && ws.iter().enumerate().all(|(j, w)| {
+                let f = &forms[k + j];
+                f.eq_ignore_ascii_case(w)
+                    || (g.stem
+                        && p == last_part
+                        && j == ws.len() - 1
+                        && f.len() > w.len()
+                        && f.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)))
+            })
+    };
+    let words: usize = g.parts.iter().map(Vec::len).sum();
+    for start in 0..forms.len() {
+        if !part_at(0, start) {
+            continue;
+        }
+        let mut at = start + g.parts[0].len();
+        let mut ok = true;
+        for p in 1..g.parts.len() {
+            match (at..(at + MAX_GAP + 1).min(forms.len())).find(|&k| part_at(p, k)) {
+                Some(k) => at = k + g.parts[p].len(),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            return Some((start, at, words));
+        }
+    }
+    None
+}
+
+/// The forms without a regular plural ending (`LIBYAS` → `LIBYA`, `GUERRILLAS` →
+/// `GUERRILLA`): TABARI matches a whole-word name with a noun ending. `None` where the
+/// word has none.
+fn without_endings(forms: &[String]) -> Vec<Option<String>> {
+    forms
+        .iter()
+        .map(|f| {
+            let b = f.as_bytes();
+            let plural = b.len() >= 4
+                && matches!(b[b.len() - 1], b's' | b'S')
+                && !matches!(b[b.len() - 2], b's' | b'S' | b'\'' | b'u' | b'U');
+            plural.then(|| f[..f.len() - 1].to_string())
+        })
+        .collect()
+}
+
+/// Matches of `find` over `forms` and, where `stripped` is given, over the forms without
+/// their noun endings: a match that needs a stripped word wins over the plain matches it
+/// overlaps when it is longer ("Ithilen government radios" → ITHILEN_GOVERNMENT_RADIO_,
+/// not ITHILEN_).
+fn with_endings<'d>(
+    forms: &[String],
+    stripped: Option<&[Option<String>]>,
+    find: impl Fn(&[String]) -> Vec<dyad_dict::Match<'d, u32>>,
+) -> Vec<dyad_dict::Match<'d, u32>> {
+    let plain = find(forms);
+    let Some(stripped) = stripped.filter(|s| s.iter().any(Option::is_some)) else {
+        return plain;
+    };
+    let alt: Vec<String> = forms
+        .iter()
+        .zip(stripped)
+        .map(|(f, s)| s.clone().unwrap_or_else(|| f.clone()))
+        .collect();
+    let extra: Vec<dyad_dict::Match<'d, u32>> = find(&alt)
+        .into_iter()
+        .filter(|m| {
+            let uses = stripped
+                .get(m.start..m.end)
+                .is_some_and(|r| r.iter().any(Option::is_some));
+            uses && !plain
+                .iter()
+                .any(|p| p.start < m.end && m.start < p.end && p.end - p.start >= m.end - m.start)
+        })
+        .collect();
+    if extra.is_empty() {
+        return plain;
+    }
+    let mut out: Vec<dyad_dict::Match<'d, u32>> = plain
+        .into_iter()
+        .filter(|p| !extra.iter().any(|m| p.start < m.end && m.start < p.end))
+        .collect();
+    out.extend(extra);
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// The code of the first dictionary actor (not agent) in `s` on `date`, the first of a
+/// `FRO/BIL/SAM` list: what TABARI forwards to the next sentence's pronouns.
+pub(crate) fn first_actor_code(
+    d: &Dictionaries,
+    s: &ParsedSentence,
+    date: Option<DictDate>,
+) -> Option<String> {
+    let (forms, _) = joined_forms(s);
+    d.match_actors(&forms).iter().find_map(|m| {
+        let entry = d.actors.get(*m.values.first()? as usize)?;
+        let code = code_on(entry, date)?;
+        let first = code.code.split('/').find(|c| !c.is_empty())?;
+        (first != "---").then(|| first.to_string())
+    })
+}
+
+/// Whether `d` falls in `r`, PETRARCH's way: an interval `A-B` holds on both its
+/// days (`[ORCHOB 20100109-20100112]` applies on 2010-01-12); `<B` ends before `B`.
+fn holds(r: &dyad_dict::DateRange, d: DictDate) -> bool {
+    match (r.start, r.end) {
+        (Some(a), Some(b)) => a <= d && d <= b,
+        _ => r.contains(d),
+    }
+}
+
 /// The code of an actor on `date`, PETRARCH's way: a dated code whose range holds wins
 /// over an undated default wherever the default is written (TABARI and PETRARCH files put
 /// the default first: `SAM_GAMGEE [HOB]` then `[HOBCIV <20080120]`); without a date, or
@@ -183,7 +386,7 @@ pub(crate) fn code_on(
         if let Some(c) = entry
             .codes
             .iter()
-            .find(|c| !c.range.is_unbounded() && c.range.contains(d))
+            .find(|c| !c.range.is_unbounded() && holds(&c.range, d))
         {
             return Some(c);
         }
@@ -398,6 +601,31 @@ fn borrowed_countries(
             if !out.is_empty() {
                 return out;
             }
+        }
+    }
+    // "Fornost | President Umbardacil": a name right before the agent phrase gives its
+    // country, whatever the parser made of the two (TABARI joins an agent to the
+    // actor next to it).
+    let np = np_words(tree, h);
+    let first = hits
+        .iter()
+        .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
+        .map(|x| x.start)
+        .min();
+    if let Some(first) = first {
+        if let Some(x) = hits
+            .iter()
+            .find(|x| !x.agent && x.end == first && x.code.len() == 3 && x.code != "---")
+        {
+            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
+            out.push(ActorMention {
+                code: x.code.clone(),
+                text: s.text_between(span),
+                span,
+                head: x.anchor,
+                rules: vec![x.rule.clone()],
+            });
+            return out;
         }
     }
     // "Danish media and government": a later conjunct shares the first one's country.

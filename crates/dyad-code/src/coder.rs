@@ -2,6 +2,7 @@
 //! reasons every candidate verb that gave no event was rejected.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use dyad_dict::{
     cameo, DictDate, Dictionaries, IssueKind, Pattern, VerbCode, VerbEntry, VerbFile, VerbRef,
@@ -12,7 +13,7 @@ use serde::Serialize;
 
 use crate::actors::{self, ActorMention, DictHit, Mentions};
 use crate::parsed::ParsedSentence;
-use crate::pattern::{match_pattern, Ctx, PatMatch};
+use crate::pattern::{match_pattern, synset_index, Ctx, PatMatch};
 use crate::tree::{Rel, Tree};
 
 /// Coder options.
@@ -49,6 +50,21 @@ pub struct CoderOptions {
     /// A `+++` (complex) verb or actor sets the whole sentence aside (TABARI); otherwise
     /// only that verb or actor is left out (PETRARCH).
     pub complex_stops_sentence: bool,
+    /// For TABARI-style (linear) verb patterns: the first actor of the verb's clause
+    /// before it is the source and the first after it the target (TABARI's rule), where
+    /// the parse's participant is not that actor ("Arnor …, after Calenardhon crowds
+    /// burned …, a Bree official said": ARN → BREGOV).
+    pub linear_participants: bool,
+    /// An agent phrase with no country is an actor of its own, coded with the agent's
+    /// code (`~MOS` for "the Muslims"): TABARI's `SET: CONVERT AGENT = TRUE`.
+    pub convert_agents: bool,
+    /// A whole-word actor or agent name also matches with a plural ending (`LIBYA_`
+    /// matches "Libyas", `GUERRILLA_` "Guerrillas"): TABARI's noun endings.
+    pub noun_endings: bool,
+    /// The actor code a personal pronoun subject or object ("he", "she", "it",
+    /// "they") stands for: TABARI's `FORWARD`, which carries the first actor of a
+    /// story's previous sentence into the next.
+    pub forward_actor: Option<String>,
 }
 
 impl Default for CoderOptions {
@@ -63,6 +79,10 @@ impl Default for CoderOptions {
             one_verb_per_sentence: false,
             first_verb_only: false,
             complex_stops_sentence: false,
+            linear_participants: false,
+            convert_agents: false,
+            noun_endings: false,
+            forward_actor: None,
             hash_discards: false,
             default_source: None,
             default_target: None,
@@ -196,6 +216,11 @@ pub struct Coded {
 pub struct Coder<'d> {
     dicts: &'d Dictionaries,
     opts: CoderOptions,
+    /// Per verb file: its synsets by name (the dictionary's own lookup is a linear scan,
+    /// and patterns look synsets up constantly).
+    synsets: Vec<HashMap<String, usize>>,
+    /// Actor names whose parts may stand apart (TABARI's space).
+    gapped: Vec<actors::GappedName>,
 }
 
 /// The outcome of choosing a verb's code.
@@ -213,7 +238,13 @@ struct Choice<'d> {
 impl<'d> Coder<'d> {
     /// A coder over `dicts`.
     pub fn new(dicts: &'d Dictionaries, opts: CoderOptions) -> Coder<'d> {
-        Coder { dicts, opts }
+        let synsets = dicts.verbs.iter().map(synset_index).collect();
+        Coder {
+            dicts,
+            opts,
+            synsets,
+            gapped: actors::gapped_names(dicts),
+        }
     }
 
     /// The dictionaries.
@@ -252,7 +283,28 @@ impl<'d> Coder<'d> {
             return out;
         }
         out.issues = self.issues(&forms);
-        let mentions = actors::find(self.dicts, sent, &tree, date, self.opts.split_slash_codes);
+        let mut mentions = actors::find(
+            self.dicts,
+            sent,
+            &tree,
+            date,
+            self.opts.split_slash_codes,
+            self.opts.noun_endings,
+            &self.gapped,
+        );
+        if let Some(code) = &self.opts.forward_actor {
+            forward_pronouns(sent, &mut mentions, code);
+        }
+        if self.opts.convert_agents {
+            // `---MOS` → `~MOS`: no longer an unknown country, so kept as an actor.
+            for m in mentions.at.iter_mut().flatten() {
+                if let Some(rest) = m.code.strip_prefix("---") {
+                    if !rest.is_empty() {
+                        m.code = format!("~{rest}");
+                    }
+                }
+            }
+        }
         out.actors = mentions.at.iter().flatten().cloned().collect();
         let actor_at = |w: usize| owner_of(&tree, &mentions, w);
         let mut subsumed = vec![false; n];
@@ -266,7 +318,16 @@ impl<'d> Coder<'d> {
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&i| (depth(&tree, i), i));
         for v in order {
-            if !self.is_candidate(sent, &tree, v) {
+            // A noun inside a dictionary actor or agent phrase is part of a name, not a
+            // verb ("Security forces are …" is no FORCE).
+            let in_name = || {
+                sent.words[v].upos == "NOUN"
+                    && mentions
+                        .hits
+                        .iter()
+                        .any(|h| h.start <= v && v < h.end && h.end - h.start > 1)
+            };
+            if !self.is_candidate(sent, &tree, v) || in_name() {
                 continue;
             }
             let refs = self.verb_refs(sent, v);
@@ -291,7 +352,10 @@ impl<'d> Coder<'d> {
                 });
                 continue;
             }
-            if tree.rel[v] == Rel::Xcomp {
+            // TABARI's `CODE ALL` codes every verb, an open complement's too ("urged
+            // Bree to assist it": 102 and 092).
+            let code_all = self.opts.linear_participants && !self.opts.one_verb_per_sentence;
+            if tree.rel[v] == Rel::Xcomp && !code_all {
                 if let Some(g) = tree.head[v] {
                     if coded_verb[g] {
                         out.rejected.push(Rejection {
@@ -304,7 +368,18 @@ impl<'d> Coder<'d> {
                     }
                 }
             }
-            let (before, after) = clause_sides(&tree, v);
+            let (mut before, after) = clause_sides(&tree, v);
+            // PETRARCH-2 reads the words before `*` in the subject and the verb's own
+            // group, not in adverbs ("Gollum recently allowed …" is no `- RECENTLY *`).
+            // TABARI-style patterns see the whole sentence (see `choose`).
+            {
+                let subj: Vec<usize> = tree.children[v]
+                    .iter()
+                    .filter(|&&c| matches!(tree.rel[c], Rel::Subj | Rel::SubjPass))
+                    .flat_map(|&c| tree.subtree(c))
+                    .collect();
+                before.retain(|w| subj.contains(w) || !matches!(tree.rel[*w], Rel::Advmod));
+            }
             let choice = match self.choose(&actor_at, sent, &tree, v, &refs, &before, &after) {
                 Ok(c) => c,
                 Err(r) => {
@@ -384,8 +459,13 @@ impl<'d> Coder<'d> {
             {
                 passive = false;
             }
+            // TABARI's linear rule over the parse: the clause's first actor before the verb
+            // is the source and the first after it the target, unless the parse's
+            // participant is that same actor or a more specific code for it.
+            let linear = choice.tabari && self.opts.linear_participants;
             let mut sources = match choice.m.source {
                 Some(h) => group(&tree, &mentions, h),
+
                 None if passive => passive_agent(&tree, &mentions, v),
                 None if !passive && tree.kid(v, Rel::Subj).is_none() => {
                     match tree.kid(v, Rel::SubjPass) {
@@ -395,8 +475,29 @@ impl<'d> Coder<'d> {
                 }
                 None => subject_group(&tree, &mentions, v, 0),
             };
+            if linear && choice.m.source.is_none() && !passive {
+                let from = conjunct_start(&tree, v);
+                let lin = linear_actor_from(
+                    &tree,
+                    &mentions,
+                    v,
+                    false,
+                    from,
+                    &[],
+                    self.opts.keep_unknown_country,
+                );
+                if !lin.is_empty()
+                    && !sources.iter().any(|s| {
+                        lin.iter()
+                            .any(|l| l.head == s.head || s.code.starts_with(&l.code))
+                    })
+                {
+                    sources = lin;
+                }
+            }
             let mut targets = match choice.m.target {
                 Some(h) => group(&tree, &mentions, h),
+
                 None if passive => tree
                     .kid(v, Rel::SubjPass)
                     .map(|s| np_group(&tree, &mentions, s))
@@ -409,6 +510,41 @@ impl<'d> Coder<'d> {
                     self.opts.keep_unknown_country,
                 ),
             };
+            if linear && choice.m.target.is_none() && !passive {
+                let lin = linear_actor(
+                    &tree,
+                    &mentions,
+                    v,
+                    true,
+                    &sources,
+                    self.opts.keep_unknown_country,
+                );
+                if !lin.is_empty()
+                    && !targets.iter().any(|s| {
+                        lin.iter()
+                            .any(|l| l.head == s.head || s.code.starts_with(&l.code))
+                    })
+                {
+                    targets = lin;
+                }
+                // TABARI reads an object pronoun as the sentence's first actor that is
+                // not the source ("Calenardhon urged Bree to assist it": BRE).
+                let pronoun_object = tree.children[v].iter().any(|&c| {
+                    matches!(tree.rel[c], Rel::Obj | Rel::Iobj)
+                        && matches!(tree.upper[c].as_str(), "IT" | "HIM" | "HER" | "THEM")
+                        && mentions.at[c].is_empty()
+                });
+                if targets.is_empty() && pronoun_object {
+                    targets = linear_actor(
+                        &tree,
+                        &mentions,
+                        v,
+                        false,
+                        &sources,
+                        self.opts.keep_unknown_country,
+                    );
+                }
+            }
             if !self.opts.keep_unknown_country {
                 sources.retain(|m| !m.code.starts_with("---"));
                 targets.retain(|m| !m.code.starts_with("---"));
@@ -749,6 +885,11 @@ impl<'d> Coder<'d> {
                 actor_at,
                 budget: Cell::new(0),
                 stems: vf.style == dyad_dict::VerbStyle::Tabari,
+                // Built from the same verb files, so always there.
+                synsets: match self.synsets.get(usize::from(r.file)) {
+                    Some(m) => m,
+                    None => continue,
+                },
             };
             // TABARI patterns are linear: they see the whole sentence on each side.
             let n = tree.len();
@@ -804,6 +945,36 @@ impl<'d> Coder<'d> {
             detail: "the verb has no code and no pattern matched".into(),
             rules: vec![],
         })
+    }
+}
+
+/// Makes each personal pronoun with no mention of its own an actor coded `code`
+/// (TABARI's pronoun forwarding).
+fn forward_pronouns(sent: &ParsedSentence, m: &mut Mentions, code: &str) {
+    for (i, w) in sent.words.iter().enumerate() {
+        let pronoun = matches!(
+            w.form.to_ascii_uppercase().as_str(),
+            "HE" | "SHE" | "IT" | "THEY"
+        );
+        if !pronoun || !m.at[i].is_empty() || m.hits.iter().any(|h| h.start <= i && i < h.end) {
+            continue;
+        }
+        m.at[i].push(ActorMention {
+            code: code.to_string(),
+            text: w.form.clone(),
+            span: w.span,
+            head: i,
+            rules: Vec::new(),
+        });
+        m.hits.push(DictHit {
+            start: i,
+            end: i + 1,
+            anchor: i,
+            code: code.to_string(),
+            agent: false,
+            prefix: false,
+            rule: String::new(),
+        });
     }
 }
 
@@ -1159,7 +1330,7 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
             .iter()
             .filter(|&&x| {
                 !RELATIVE.contains(&tree.upper[x].as_str())
-                    && !PRONOUNS.contains(&tree.upper[x].as_str())
+                    && (!PRONOUNS.contains(&tree.upper[x].as_str()) || !m.at[x].is_empty())
             })
             .flat_map(|&x| np_group(tree, m, x))
             .collect();
@@ -1177,7 +1348,8 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     }
     let best_subj = subjects.first().copied();
     if let Some(s) = best_subj {
-        let pronoun = PRONOUNS.contains(&tree.upper[s].as_str());
+        // A forwarded pronoun (TABARI) is an actor of its own.
+        let pronoun = PRONOUNS.contains(&tree.upper[s].as_str()) && m.at[s].is_empty();
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
             return np_group(tree, m, s);
         }
@@ -1226,16 +1398,30 @@ fn linear_actor(
     not: &[ActorMention],
     unknown: bool,
 ) -> Vec<ActorMention> {
+    linear_actor_from(tree, m, v, after, 0, not, unknown)
+}
+
+/// [`linear_actor`], looking before the verb only from word `from` on.
+fn linear_actor_from(
+    tree: &Tree,
+    m: &Mentions,
+    v: usize,
+    after: bool,
+    from: usize,
+    not: &[ActorMention],
+    unknown: bool,
+) -> Vec<ActorMention> {
     // Before the verb TABARI takes the first actor of the sentence, not the nearest.
-    let order: Vec<usize> = if after {
-        (v + 1..tree.len()).collect()
+    let order = if after {
+        v + 1..tree.len()
     } else {
-        (0..v).collect()
+        from.min(v)..v
     };
     for w in order {
         let Some(h) = owner_of(tree, m, w) else {
             continue;
         };
+        let h = outermost(tree, m, h, v);
         let g: Vec<ActorMention> = group(tree, m, h)
             .into_iter()
             .filter(|a| {
@@ -1248,6 +1434,40 @@ fn linear_actor(
         }
     }
     Vec::new()
+}
+
+/// Where the clause of `v` starts for TABARI's linear rule: a verb coordinated with an
+/// earlier one ("Gondor accepts … but Dagolath promised …") starts its own clause at its
+/// first word; any other verb's clause is the sentence.
+fn conjunct_start(tree: &Tree, v: usize) -> usize {
+    let mut x = v;
+    for _ in 0..tree.len() {
+        if tree.rel[x] == Rel::Conj {
+            return tree.subtree(x).first().copied().unwrap_or(0);
+        }
+        match tree.head[x] {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    0
+}
+
+/// The largest noun phrase around mention head `h` that is itself a mention head
+/// ("Bree" in "Bree Prime Minister Romendacil" → the whole phrase), on the same side of
+/// the verb `v` (a misparse can hang the verb's object on a name before it).
+fn outermost(tree: &Tree, m: &Mentions, h: usize, v: usize) -> usize {
+    let mut x = h;
+    for _ in 0..tree.len() {
+        if !matches!(tree.rel[x], Rel::NpInternal | Rel::Poss | Rel::Case) {
+            break;
+        }
+        match tree.head[x] {
+            Some(p) if !m.at[p].is_empty() && (p < v) == (h < v) => x = p,
+            _ => break,
+        }
+    }
+    x
 }
 
 /// The by-agent of a passive verb.

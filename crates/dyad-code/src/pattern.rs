@@ -6,7 +6,10 @@
 //! phrases by a preposition whose phrase holds the rest; `$`, `+` mark the words where the
 //! source and target stand; `%` asks for a compound (reciprocal) actor.
 
-use dyad_dict::{Elem, Item, Pattern, VerbFile};
+use std::collections::HashMap;
+use std::ops::Range;
+
+use dyad_dict::{Elem, Item, Pattern, Synset, VerbFile};
 
 use crate::tree::Tree;
 
@@ -25,6 +28,37 @@ pub(crate) struct PatMatch {
     pub words: Vec<usize>,
 }
 
+/// A point to come back to while backtracking: restoring it undoes everything matched
+/// since, without cloning the matched-word list (backtracking is the coder's hot loop).
+#[derive(Clone, Copy)]
+struct Mark {
+    score: usize,
+    target: Option<usize>,
+    source: Option<usize>,
+    compound: bool,
+    words: usize,
+}
+
+impl PatMatch {
+    fn mark(&self) -> Mark {
+        Mark {
+            score: self.score,
+            target: self.target,
+            source: self.source,
+            compound: self.compound,
+            words: self.words.len(),
+        }
+    }
+
+    fn reset(&mut self, m: Mark) {
+        self.score = m.score;
+        self.target = m.target;
+        self.source = m.source;
+        self.compound = m.compound;
+        self.words.truncate(m.words);
+    }
+}
+
 pub(crate) struct Ctx<'a> {
     pub tree: &'a Tree,
     pub file: &'a VerbFile,
@@ -33,6 +67,31 @@ pub(crate) struct Ctx<'a> {
     pub budget: std::cell::Cell<u32>,
     /// TABARI-style words (not closed by `_`) match as stems; PETRARCH-2 words do not.
     pub stems: bool,
+    /// The file's synsets by upper-case name (without a trailing `_`).
+    pub synsets: &'a HashMap<String, usize>,
+}
+
+impl Ctx<'_> {
+    fn synset(&self, name: &str) -> Option<&Synset> {
+        let key = name.trim_end_matches('_');
+        match self.synsets.get(key) {
+            Some(&i) => self.file.synsets.get(i),
+            // Names are indexed upper case; a reference written otherwise is rare.
+            None if key.bytes().any(|b| b.is_ascii_lowercase()) => self.file.synset(name),
+            None => None,
+        }
+    }
+}
+
+/// The synsets of `file` by upper-case name, for [`Ctx::synsets`]; the first definition
+/// of a name wins, as in [`VerbFile::synset`].
+pub(crate) fn synset_index(file: &VerbFile) -> HashMap<String, usize> {
+    let mut out = HashMap::with_capacity(file.synsets.len());
+    for (i, s) in file.synsets.iter().enumerate() {
+        out.entry(s.name.trim_end_matches('_').to_ascii_uppercase())
+            .or_insert(i);
+    }
+    out
 }
 
 /// Matches `p` with the verb at `verb`; `before` and `after` are the clause words on each
@@ -43,11 +102,16 @@ pub(crate) fn match_pattern(
     before: &[usize],
     after: &[usize],
 ) -> Option<PatMatch> {
-    let split = p.elems.iter().position(|e| e.item == Item::Verb);
+    let split = p.elems.iter().position(|e| matches!(e.item, Item::Verb));
     let (pre, post): (&[Elem], &[Elem]) = match split {
         Some(k) => (&p.elems[..k], &p.elems[k + 1..]),
         None => (&[], &p.elems[..]),
     };
+    // Most patterns of a verb name a word the clause lacks: rule them out before
+    // backtracking (a production verb such as SAY has hundreds of patterns).
+    if !words_present(cx, pre, before) || !words_present(cx, post, after) {
+        return None;
+    }
     let mut m = PatMatch {
         compound: has_compound(&p.elems),
         ..PatMatch::default()
@@ -55,16 +119,41 @@ pub(crate) fn match_pattern(
     cx.budget.set(20_000);
     // The last element before `*` joined to it must be right before the verb; keep it
     // simple: order matters, adjacency is asked only where `_` joins words.
-    let mut st = m.clone();
-    if !seq(cx, pre, before, 0, false, &mut st) {
+    if !seq(cx, pre, before, 0, false, &mut m) {
         return None;
     }
-    m = st;
-    let mut st = m.clone();
-    if !seq(cx, post, after, 0, false, &mut st) {
+    if !seq(cx, post, after, 0, false, &mut m) {
         return None;
     }
-    Some(st)
+    Some(m)
+}
+
+/// A quick necessary condition for `elems` to match in `list`: every literal word the
+/// sequence cannot do without (a top-level word, the preposition of a `(PREP …)`, the
+/// head of a `{… HEAD}`) could match some word of `list`, by [`word_is`] or as the start
+/// of a split word.
+fn words_present(cx: &Ctx<'_>, elems: &[Elem], list: &[usize]) -> bool {
+    elems.iter().all(|e| {
+        let lit = match &e.item {
+            Item::Word(w) => w,
+            Item::Prep(g) => match g.first().map(|x| &x.item) {
+                Some(Item::Word(w)) => w,
+                _ => return true,
+            },
+            Item::Group(g) => match g.last().map(|x| &x.item) {
+                Some(Item::Word(w)) => w,
+                _ => return true,
+            },
+            _ => return true,
+        };
+        let stem = lit.strip_suffix('~').unwrap_or(lit);
+        list.iter().any(|&w| {
+            let f = cx.tree.upper[w].as_str();
+            (!f.is_empty() && lit.starts_with(f))
+                || (!stem.is_empty() && f.starts_with(stem))
+                || cx.tree.lemma[w] == *lit
+        })
+    })
 }
 
 fn has_compound(elems: &[Elem]) -> bool {
@@ -121,11 +210,11 @@ fn seq(
                 while k2 < list.len() && (cx.actor_at)(list[k2]) == h {
                     k2 += 1;
                 }
-                let saved = st.clone();
+                let saved = st.mark();
                 if seq(cx, rest, list, k2, false, st) {
                     return true;
                 }
-                *st = saved;
+                st.reset(saved);
             }
             seq(cx, rest, list, pos, adjacent, st)
         }
@@ -134,11 +223,10 @@ fn seq(
             seq(cx, rest, list, pos, adjacent, st)
         }
         Item::Source | Item::Target => {
-            let ks: Vec<usize> = candidates(list, pos, adjacent);
-            for k in ks {
+            for k in candidates(list, pos, adjacent) {
                 let w = list[k];
                 if let Some(h) = (cx.actor_at)(w) {
-                    let saved = st.clone();
+                    let saved = st.mark();
                     if matches!(e.item, Item::Target) {
                         st.target = Some(h);
                     } else {
@@ -153,7 +241,7 @@ fn seq(
                     if seq(cx, rest, list, k2, next_adj, st) {
                         return true;
                     }
-                    *st = saved;
+                    st.reset(saved);
                 }
             }
             false
@@ -166,42 +254,42 @@ fn seq(
                     split_width(cx, list, k, wd)
                 };
                 if width > 0 {
-                    let saved = st.clone();
+                    let saved = st.mark();
                     st.score += 1;
                     st.words.extend(&list[k..k + width]);
                     if seq(cx, rest, list, k + width, next_adj, st) {
                         return true;
                     }
-                    *st = saved;
+                    st.reset(saved);
                 }
             }
             false
         }
         Item::Synset(name) => {
-            let Some(syn) = cx.file.synset(name) else {
+            let Some(syn) = cx.synset(name) else {
                 return false;
             };
             for mem in &syn.members {
                 // A member is a small sequence of its own, matched adjacently.
-                let saved = st.clone();
+                let saved = st.mark();
                 if let Some(end) = member(cx, &mem.elems, list, pos, adjacent, st) {
                     if seq(cx, rest, list, end, next_adj, st) {
                         return true;
                     }
                 }
-                *st = saved;
+                st.reset(saved);
             }
             false
         }
         Item::Alternatives(alts) => {
             for a in alts {
-                let saved = st.clone();
+                let saved = st.mark();
                 if let Some(end) = member(cx, a, list, pos, adjacent, st) {
                     if seq(cx, rest, list, end, next_adj, st) {
                         return true;
                     }
                 }
-                *st = saved;
+                st.reset(saved);
             }
             false
         }
@@ -211,7 +299,7 @@ fn seq(
             };
             for k in candidates(list, pos, false) {
                 let w = list[k];
-                let saved = st.clone();
+                let saved = st.mark();
                 if single(cx, last, w, st) {
                     let sub: Vec<usize> =
                         cx.tree.subtree(w).into_iter().filter(|&x| x < w).collect();
@@ -221,7 +309,7 @@ fn seq(
                         return true;
                     }
                 }
-                *st = saved;
+                st.reset(saved);
             }
             false
         }
@@ -231,7 +319,7 @@ fn seq(
             };
             for k in candidates(list, pos, false) {
                 let w = list[k];
-                let saved = st.clone();
+                let saved = st.mark();
                 if single(cx, first, w, st) {
                     // The preposition's phrase: its head's subtree after it (or, for a
                     // preposition heading its own phrase, its own subtree).
@@ -262,7 +350,7 @@ fn seq(
                         }
                     }
                 }
-                *st = saved;
+                st.reset(saved);
             }
             false
         }
@@ -270,14 +358,14 @@ fn seq(
 }
 
 /// Positions to try for the next element.
-fn candidates(list: &[usize], pos: usize, adjacent: bool) -> Vec<usize> {
+fn candidates(list: &[usize], pos: usize, adjacent: bool) -> Range<usize> {
     if pos >= list.len() {
-        return Vec::new();
+        return 0..0;
     }
     if adjacent {
-        vec![pos]
+        pos..pos + 1
     } else {
-        (pos..list.len()).collect()
+        pos..list.len()
     }
 }
 
@@ -293,7 +381,7 @@ fn single(cx: &Ctx<'_>, e: &Elem, w: usize, st: &mut PatMatch) -> bool {
             ok
         }
         Item::Synset(name) => {
-            let Some(syn) = cx.file.synset(name) else {
+            let Some(syn) = cx.synset(name) else {
                 return false;
             };
             syn.members
@@ -303,7 +391,7 @@ fn single(cx: &Ctx<'_>, e: &Elem, w: usize, st: &mut PatMatch) -> bool {
         Item::Alternatives(a) => a.iter().any(|x| x.len() == 1 && single(cx, &x[0], w, st)),
         Item::Source | Item::Target => match (cx.actor_at)(w) {
             Some(h) => {
-                if e.item == Item::Target {
+                if matches!(e.item, Item::Target) {
                     st.target = Some(h);
                 } else {
                     st.source = Some(h);
@@ -326,34 +414,32 @@ fn member(
     adjacent: bool,
     st: &mut PatMatch,
 ) -> Option<usize> {
-    let words: Vec<&Elem> = elems.iter().collect();
-    if words.is_empty() {
+    let Some(first) = elems.first() else {
         return Some(pos);
-    }
-    if words.len() == 1 && !matches!(words[0].item, Item::Word(_)) {
+    };
+    if elems.len() == 1 && !matches!(first.item, Item::Word(_)) {
         // Nested synset or phrase: match it as a sequence and find where it ended.
-        let before = st.words.len();
-        let mut probe = st.clone();
-        if seq(cx, elems, list, pos, adjacent, &mut probe) {
-            let end = probe.words[before..]
+        let saved = st.mark();
+        if seq(cx, elems, list, pos, adjacent, st) {
+            let end = st.words[saved.words..]
                 .iter()
                 .max()
                 .map(|&m| list.iter().position(|&x| x > m).unwrap_or(list.len()));
-            *st = probe;
             return Some(end.unwrap_or(pos));
         }
+        st.reset(saved);
         return None;
     }
+    let saved = st.mark();
     for k in candidates(list, pos, adjacent) {
         let mut ok = true;
-        let mut tmp = st.clone();
         let mut at = k;
-        for e in &words {
+        for e in elems {
             if at >= list.len() {
                 ok = false;
                 break;
             }
-            if single(cx, e, list[at], &mut tmp) {
+            if single(cx, e, list[at], st) {
                 at += 1;
                 continue;
             }
@@ -366,14 +452,14 @@ fn member(
                 ok = false;
                 break;
             }
-            tmp.score += 1;
-            tmp.words.extend(&list[at..at + width]);
+            st.score += 1;
+            st.words.extend(&list[at..at + width]);
             at += width;
         }
         if ok {
-            *st = tmp;
             return Some(at);
         }
+        st.reset(saved);
     }
     None
 }
@@ -381,20 +467,21 @@ fn member(
 /// A dictionary word our tokenizer split ("DIDN'T" → "did" "n't", "CEASE-FIRE" →
 /// "cease" "-" "fire"): how many adjacent words from `list[k]` spell it (0: none).
 fn split_width(cx: &Ctx<'_>, list: &[usize], k: usize, lit: &str) -> usize {
-    let mut text = String::new();
+    // Walks `lit` word by word; no string is built (this runs for every literal tried).
+    let mut rest = lit;
     for (j, &w) in list.iter().enumerate().skip(k).take(4) {
         if j > k
             && (w != list[j - 1] + 1 || !cx.tree.glued.get(list[j - 1]).copied().unwrap_or(false))
         {
             return 0;
         }
-        text.push_str(&cx.tree.upper[w]);
-        if text == lit {
+        let Some(r) = rest.strip_prefix(cx.tree.upper[w].as_str()) else {
+            return 0;
+        };
+        if r.is_empty() {
             return if j > k { j - k + 1 } else { 0 };
         }
-        if !lit.starts_with(text.as_str()) {
-            return 0;
-        }
+        rest = r;
     }
     0
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use dyad_dict::{DictDate, DictKind, Dictionaries};
+use dyad_dict::{CompileOptions, DictDate, DictKind, Dictionaries};
 use dyad_eval::{GoldEvent, GoldRecord, Prediction, Report, Suite};
 use dyad_nlp::Analyzer;
 
@@ -90,6 +90,9 @@ pub fn predict(
     given_parse: bool,
 ) -> Vec<Prediction> {
     let base = Coder::new(dicts, opts.clone());
+    // TABARI's FORWARD: the story (record ID less its last `-` part) and first actor of
+    // the record before.
+    let mut prev: Option<(String, Option<String>)> = None;
     suite
         .records
         .iter()
@@ -99,7 +102,32 @@ pub fn predict(
                 events: Vec::new(),
                 diagnostics: Vec::new(),
             };
-            let ropts = record_options(opts, &r.options);
+            let mut ropts = record_options(opts, &r.options);
+            let story = r.id.rsplit_once('-').map(|(a, _)| a).unwrap_or("");
+            if forwarding(&r.options) {
+                ropts.forward_actor = prev
+                    .as_ref()
+                    .filter(|(s, _)| s == story)
+                    .and_then(|(_, c)| c.clone());
+            }
+            // Counted before any clause is dropped.
+            let words = r.text.split_whitespace().count();
+            // TABARI drops short comma-delimited clauses before coding.
+            let trimmed;
+            let r = match comma_limits(suite, &r.options) {
+                Some(lim) if !given_parse => {
+                    let text = drop_comma_clauses(&r.text, &lim);
+                    if text == r.text {
+                        r
+                    } else {
+                        let mut c = r.clone();
+                        c.text = text;
+                        trimmed = c;
+                        &trimmed
+                    }
+                }
+                _ => r,
+            };
             let own;
             let coder = if ropts == *opts {
                 &base
@@ -107,7 +135,15 @@ pub fn predict(
                 own = Coder::new(dicts, ropts);
                 &own
             };
-            match code_record(coder, r, analyzer, given_parse) {
+            let coded = code_record(coder, r, analyzer, given_parse);
+            let date = DictDate::parse(&r.date);
+            let first = coded.as_ref().and_then(|sents| {
+                sents
+                    .iter()
+                    .find_map(|(s, _)| crate::actors::first_actor_code(dicts, s, date))
+            });
+            prev = Some((story.to_string(), first));
+            match coded {
                 Some(sents) => {
                     for (_, c) in sents {
                         for e in &c.events {
@@ -115,6 +151,12 @@ pub fn predict(
                             p.events.push(GoldEvent::new(&e.source.code, tgt, &e.code));
                         }
                         p.diagnostics.extend(c.diagnostics);
+                    }
+                    // TABARI leaves a record shorter than `MINIMUM WORDS` uncoded.
+                    if suite.kind == dyad_eval::SuiteKind::Tabari
+                        && words < minimum_words(&r.options)
+                    {
+                        p.events.clear();
                     }
                 }
                 None => p
@@ -126,9 +168,42 @@ pub fn predict(
         .collect()
 }
 
+/// TABARI's `SET: MINIMUM WORDS = N` in force (the suite's stated default: 8): a record
+/// with fewer words (by white space) is not coded.
+pub fn minimum_words(commands: &[String]) -> usize {
+    commands
+        .iter()
+        .rev()
+        .find_map(|c| {
+            let u = c.to_ascii_uppercase();
+            let rest = u.split("MINIMUM WORDS").nth(1)?;
+            rest.trim_start_matches(|c: char| c == '=' || c.is_whitespace())
+                .split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(8)
+}
+
+/// Whether TABARI's pronoun forwarding (`FORWARD: …`) is on by the commands in force:
+/// the last `FORWARD:` command holds, and `… OFF` turns it off.
+pub fn forwarding(commands: &[String]) -> bool {
+    commands
+        .iter()
+        .rev()
+        .map(|c| c.to_ascii_uppercase())
+        .find_map(|u| {
+            let rest = u.split("FORWARD:").nth(1)?;
+            Some(!rest.split_whitespace().any(|w| w == "OFF"))
+        })
+        .unwrap_or(false)
+}
+
 /// The options of one record: the suite's, changed by the TABARI `OPTION:` commands in
 /// force for it (`DEFAULT: SOURCE [C] … TARGET [C]`, `DEFAULT: OFF`, `SET: CODE ALL`,
-/// `SET: CODE BY SENTENCE`, `SET: CODE BY CLAUSE`). Other commands are ignored.
+/// `SET: CODE BY SENTENCE`, `SET: CODE BY CLAUSE`, `SET: CONVERT AGENT = TRUE|FALSE`).
+/// Other commands are ignored.
 pub fn record_options(base: &CoderOptions, commands: &[String]) -> CoderOptions {
     let mut o = base.clone();
     for c in commands {
@@ -153,6 +228,10 @@ pub fn record_options(base: &CoderOptions, commands: &[String]) -> CoderOptions 
                 o.default_target = bracket_after("TARGET");
             }
         }
+        if let Some(rest) = u.split("CONVERT AGENT").nth(1) {
+            let value = rest.trim_start_matches(|c: char| c == '=' || c.is_whitespace());
+            o.convert_agents = value.starts_with("TRUE");
+        }
         if u.contains("CODE ALL") {
             o.one_verb_per_sentence = false;
             o.first_verb_only = false;
@@ -173,6 +252,11 @@ pub fn suite_options(suite: &Suite) -> CoderOptions {
         split_slash_codes: suite.kind != dyad_eval::SuiteKind::Up,
         agentless_passive_as_active: suite.kind == dyad_eval::SuiteKind::Petrarch,
         complex_stops_sentence: suite.kind == dyad_eval::SuiteKind::Tabari,
+        noun_endings: suite.kind == dyad_eval::SuiteKind::Tabari,
+        linear_participants: matches!(
+            suite.kind,
+            dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch
+        ),
         hash_discards: suite.kind == dyad_eval::SuiteKind::Tabari,
         one_verb_per_sentence: matches!(
             suite.kind,
@@ -190,6 +274,293 @@ pub fn run_suite(
     analyzer: Option<&Analyzer>,
     given_parse: bool,
 ) -> Report {
+    // PETRARCH-2 and UniversalPetrarch match complete words only: a name not closed by
+    // `_` is no TABARI stem for them ("THE_KU" must not match "The Kuwait").
+    let recompiled;
+    let dicts = if suite_stems(suite) {
+        dicts
+    } else {
+        let mut d = dicts.clone();
+        d.compile_with(CompileOptions { stems: false });
+        recompiled = d;
+        &recompiled
+    };
     let preds = predict(suite, dicts, &suite_options(suite), analyzer, given_parse);
     dyad_eval::score(suite, &preds)
+}
+
+/// Whether the suite's coder reads names not closed by `_` as TABARI stems: TABARI does;
+/// PETRARCH-2 and UniversalPetrarch match complete words only.
+pub fn suite_stems(suite: &Suite) -> bool {
+    suite.kind == dyad_eval::SuiteKind::Tabari
+}
+
+/// TABARI's limits on comma-delimited clauses, in words: a clause between two commas
+/// with `min..=max` words, the terminal clause (after the last comma) with
+/// `emin..=emax` and the initial one (before the first) with `bmin..=bmax` are dropped
+/// before coding ("Arnor …, almost five years after Calenardhon crowds burned down its
+/// embassy, a senior official said" keeps "Arnor …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaLimits {
+    /// Internal clause: fewest words.
+    pub min: usize,
+    /// Internal clause: most words.
+    pub max: usize,
+    /// Terminal clause: fewest words.
+    pub emin: usize,
+    /// Terminal clause: most words.
+    pub emax: usize,
+    /// Initial clause: fewest words.
+    pub bmin: usize,
+    /// Initial clause: most words (0: never).
+    pub bmax: usize,
+}
+
+impl Default for CommaLimits {
+    /// The TABARI validation suite's own statement of its defaults ("returning to the
+    /// state prior to the change": `MIN = 2 MAX = 10 EMIN = 2 EMAX = 10`, initial
+    /// clauses never).
+    fn default() -> Self {
+        CommaLimits {
+            min: 2,
+            max: 10,
+            emin: 2,
+            emax: 10,
+            bmin: 255,
+            bmax: 0,
+        }
+    }
+}
+
+/// The comma limits in force for a record of `suite`: TABARI suites only, the defaults
+/// changed by the `COMMA:` option commands in force (`COMMA: OFF` turns it off; a key
+/// not given keeps its value).
+pub fn comma_limits(suite: &Suite, commands: &[String]) -> Option<CommaLimits> {
+    if suite.kind != dyad_eval::SuiteKind::Tabari {
+        return None;
+    }
+    comma_commands(commands)
+}
+
+/// The comma limits after the `COMMA:` commands among `commands`, from the defaults.
+fn comma_commands(commands: &[String]) -> Option<CommaLimits> {
+    let mut lim = Some(CommaLimits::default());
+    for c in commands {
+        let u = c.to_ascii_uppercase();
+        let Some(rest) = u.split("COMMA:").nth(1) else {
+            continue;
+        };
+        if rest.trim_start().starts_with("OFF") {
+            lim = None;
+            continue;
+        }
+        let mut l = lim.unwrap_or_default();
+        // `KEY = N` pairs, in any order.
+        let toks: Vec<&str> = rest
+            .split(|ch: char| ch.is_whitespace() || ch == '=' || ch == '}')
+            .filter(|t| !t.is_empty())
+            .collect();
+        for w in toks.windows(2) {
+            let Ok(n) = w[1].parse::<usize>() else {
+                continue;
+            };
+            match w[0] {
+                "MIN" => l.min = n,
+                "MAX" => l.max = n,
+                "EMIN" => l.emin = n,
+                "EMAX" => l.emax = n,
+                "BMIN" => l.bmin = n,
+                "BMAX" => l.bmax = n,
+                _ => {}
+            }
+        }
+        lim = Some(l);
+    }
+    lim
+}
+
+/// `text` without the comma-delimited clauses `lim` drops: internal clauses first, then
+/// the initial and terminal clauses of what is left ("A, in remarks on Monday, urged B"
+/// has no terminal clause once the internal one is gone). A clause comma is a comma
+/// followed by white space (not the one in "50,000"); a clause's words are counted by
+/// white space; a list item is no clause ("Mordor, the Shire, Fornost and Bree"); the
+/// sentence's final stop stays.
+pub fn drop_comma_clauses(text: &str, lim: &CommaLimits) -> String {
+    let body = text.trim_end();
+    let (body, stop) = match body.strip_suffix(['.', '!', '?']) {
+        Some(b) => (b, &body[b.len()..]),
+        None => (body, ""),
+    };
+    let within = |n: usize, lo: usize, hi: usize| lo <= n && n <= hi;
+    let conj = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+                .as_str(),
+            "and" | "or" | "nor"
+        )
+    };
+    // Internal clauses, each with both its commas.
+    let commas = clause_commas(body);
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for (k, w) in commas.windows(2).enumerate() {
+        let next_end = commas.get(k + 2).copied().unwrap_or(body.len());
+        let listed = body[w[0] + 1..w[1]].split_whitespace().take(3).any(conj)
+            || body[w[1] + 1..next_end]
+                .split_whitespace()
+                .take(3)
+                .any(conj);
+        let n = body[w[0] + 1..w[1]].split_whitespace().count();
+        if !listed && within(n, lim.min, lim.max) {
+            drop.push((w[0], w[1] + 1));
+        }
+    }
+    let inner = cut(body, &drop);
+    // Then the initial clause with the comma after it, the terminal one with the comma
+    // before it.
+    let commas = clause_commas(&inner);
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    if let (Some(&first), Some(&last)) = (commas.first(), commas.last()) {
+        if within(
+            inner[..first].split_whitespace().count(),
+            lim.bmin,
+            lim.bmax,
+        ) {
+            drop.push((0, first + 1));
+        }
+        // TABARI drops a short terminal clause even when it ends a list (its suite
+        // expects "…, especially to Nepal, Arnor and Dagolath, Mordor and Elrond who
+        // are working in Eriador" to lose the last clause).
+        let tail = &inner[last + 1..];
+        if within(tail.split_whitespace().count(), lim.emin, lim.emax) {
+            drop.push((last, inner.len()));
+        }
+    }
+    let mut out = cut(&inner, &drop);
+    if out.is_empty() {
+        return text.to_string();
+    }
+    out.push_str(stop);
+    if out == text.split_whitespace().collect::<Vec<_>>().join(" ") {
+        return text.to_string();
+    }
+    out
+}
+
+/// Byte offsets of the commas of `s` that are followed by white space.
+fn clause_commas(s: &str) -> Vec<usize> {
+    s.char_indices()
+        .filter(|&(i, ch)| ch == ',' && s[i + 1..].starts_with(char::is_whitespace))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// `s` without the byte ranges `drop` (sorted by start; overlaps merge), white space
+/// normalised.
+fn cut(s: &str, drop: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for &(a, b) in drop {
+        if a >= at {
+            out.push_str(&s[at..a]);
+            out.push(' ');
+        }
+        at = at.max(b).min(s.len());
+    }
+    out.push_str(&s[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comma_clauses_dropped_by_tabari_limits() {
+        let lim = CommaLimits::default();
+        let cases = [
+            (
+                "Arnor's foreign minister, in remarks published on Monday, urged Eriador to respond.",
+                "Arnor's foreign minister urged Eriador to respond.",
+            ),
+            (
+                "Arnor will restore ties with Gxndor, almost five years after Calenardhon crowds burned down its embassy,  a senior official said on Saturday.",
+                // The internal clause goes first; the commas left frame no terminal one.
+                "Arnor will restore ties with Gxndor a senior official said on Saturday.",
+            ),
+            (
+                "Arnor will restore ties with Gondor, a senior official said on Saturday.",
+                "Arnor will restore ties with Gondor.",
+            ),
+            // A list item is kept.
+            (
+                "Mordor, the Shire, Fornost and Bree welcomed ties after a rift, the agency said.",
+                "Mordor, the Shire, Fornost and Bree welcomed ties after a rift.",
+            ),
+            // A comma in a number is no clause comma.
+            ("Arnor sent 50,000 tonnes.", "Arnor sent 50,000 tonnes."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(drop_comma_clauses(text, &lim), want, "{text}");
+        }
+    }
+
+    fn cmds(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn comma_commands_change_and_cancel_the_limits() {
+        assert_eq!(comma_commands(&[]), Some(CommaLimits::default()));
+        let l = comma_commands(&cmds(&[
+            "COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8}",
+        ]));
+        assert_eq!(
+            l,
+            Some(CommaLimits {
+                min: 4,
+                max: 6,
+                emin: 3,
+                emax: 6,
+                bmin: 3,
+                bmax: 8
+            })
+        );
+        assert_eq!(
+            comma_commands(&cmds(&["COMMA: MIN = 4", "COMMA: OFF"])),
+            None
+        );
+    }
+
+    #[test]
+    fn forward_command_turns_forwarding_on_and_off() {
+        assert!(!forwarding(&[]));
+        assert!(forwarding(&cmds(&["FORWARD: ^^*****NNN*SSS"])));
+        assert!(!forwarding(&cmds(&[
+            "FORWARD: ^^*****NNN*SSS",
+            "FORWARD: ^^*****NNN*SSS OFF"
+        ])));
+    }
+
+    #[test]
+    fn minimum_words_default_and_set() {
+        assert_eq!(minimum_words(&[]), 8);
+        assert_eq!(
+            minimum_words(&cmds(&["SET: MINIMUM WORDS = 4", "SET: CODE ALL"])),
+            4
+        );
+        assert_eq!(minimum_words(&cmds(&["SET: MINIMUM WORDS = 20  */"])), 20);
+    }
+
+    #[test]
+    fn convert_agent_command_sets_the_option() {
+        let base = CoderOptions::default();
+        let o = record_options(&base, &cmds(&["SET: CONVERT AGENT = TRUE"]));
+        assert!(o.convert_agents);
+        let o = record_options(
+            &base,
+            &cmds(&["SET: CONVERT AGENT = TRUE", "SET: CONVERT AGENT = FALSE"]),
+        );
+        assert!(!o.convert_agents);
+    }
 }

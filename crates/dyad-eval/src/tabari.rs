@@ -127,6 +127,7 @@ pub fn parse_tabari_text(text: &str) -> (Vec<GoldRecord>, Vec<String>) {
             rec.evaluate = false;
         }
         let parsed = parse_blocks(block.unwrap_or(""));
+        options.extend(parsed.commands.iter().cloned());
         if !parsed.options.is_empty() {
             rec.check = Check::Unchecked;
             for o in &parsed.options {
@@ -253,6 +254,9 @@ struct Blocks {
     blocks: usize,
     events: Vec<GoldEvent>,
     options: Vec<String>,
+    /// Commands written as comment lines outside `{…}` blocks (`\nFORWARD: …`), which
+    /// TABARI obeys without making the record an option record.
+    commands: Vec<String>,
     null_marker: Option<String>,
     /// The first block is `-{…}`.
     skip_first: bool,
@@ -264,6 +268,15 @@ struct Blocks {
 /// Reads the `{…}` blocks of a validation area.
 fn parse_blocks(area: &str) -> Blocks {
     let mut b = Blocks::default();
+    // `\nFORWARD: ^^*****NNN*SSS` turns pronoun forwarding on from this record.
+    for line in area.split("\\n") {
+        let line = line.trim();
+        if line.starts_with("FORWARD:") {
+            let cmd = line.split(['{', '\n']).next().unwrap_or(line);
+            b.commands
+                .push(norm_ws(cmd.split("*/").next().unwrap_or(cmd)));
+        }
+    }
     let mut rest = area;
     while let Some(p) = rest.find('{') {
         let before = &rest[..p];
@@ -377,6 +390,17 @@ mod tests {
         assert!(b.open_ended && !b.skip_first);
         assert_eq!(b.events, vec![GoldEvent::new("A", "B", "041")]);
         let b = parse_blocks("{ A / B }");
+        assert!(b.commands.is_empty());
         assert_eq!(b.warnings.len(), 1);
+    }
+
+    /// Regression: TABARI's `\nFORWARD:` comment line was ignored, so pronoun
+    /// forwarding never turned on (FRWD records).
+    #[test]
+    fn forward_comment_line_is_a_command_not_an_option() {
+        let b = parse_blocks("\\nFORWARD: ^^*****NNN*SSS\n\\n{ FOR / GON / 090 }  */");
+        assert_eq!(b.commands, vec!["FORWARD: ^^*****NNN*SSS".to_string()]);
+        assert!(b.options.is_empty());
+        assert_eq!(b.events, vec![GoldEvent::new("FOR", "GON", "090")]);
     }
 }

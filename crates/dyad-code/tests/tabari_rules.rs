@@ -1,0 +1,311 @@
+//! Regression tests for the TABARI and PETRARCH-2 conventions the coder follows when a
+//! suite asks for them: TABARI's linear participants, agent conversion, noun endings,
+//! pronoun forwarding; PETRARCH-2's pre-verb pattern words. Each test is named for the
+//! bug it guards against; the dictionaries are small and inline.
+
+use dyad_code::{explain, Coded, Coder, CoderOptions, ParsedSentence};
+use dyad_dict::{DictKind, Dictionaries};
+
+const ACTORS: &str = include_str!("data/test.actors.txt");
+
+fn parse_one(conllu: &str) -> ParsedSentence {
+    let conllu: String = conllu
+        .lines()
+        .map(|l| {
+            if l.starts_with('#') {
+                l.to_string()
+            } else {
+                l.split_whitespace().collect::<Vec<_>>().join("\t")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (sents, errors) = dyad_conllu::parse(&format!("{conllu}\n\n"));
+    assert!(errors.is_empty(), "{errors:?}");
+    ParsedSentence::from_conllu(&sents[0], 0)
+}
+
+fn codes(c: &Coded) -> Vec<String> {
+    let mut v: Vec<String> = c
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("---"),
+                e.code
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Dictionaries with TABARI-style verbs and agents.
+fn tabari(verbs: &str, agents: &str) -> Dictionaries {
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", agents, Some(DictKind::Agents)),
+        ("t.verbs", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    d
+}
+
+/// The events' codes; on a mismatch the test's message names the sentence, and
+/// [`explain`] tells how it was coded.
+fn code(d: &Dictionaries, opts: CoderOptions, s: &ParsedSentence) -> Vec<String> {
+    codes(&Coder::new(d, opts).code(s, None))
+}
+
+#[test]
+fn explain_runs_on_every_rule_here() {
+    // The accounts these tests would print on failure must themselves be readable.
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Soldiers attacked Freedonia.
+1 Soldiers soldier NOUN NNS _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Freedonia Freedonia PROPN NNP _ 2 obj _ SpaceAfter=No
+4 . . PUNCT . _ 2 punct _ _",
+    );
+    let opts = CoderOptions {
+        convert_agents: true,
+        ..CoderOptions::default()
+    };
+    let text = explain(&s, &Coder::new(&d, opts).code(&s, None));
+    assert!(text.contains("~MIL"), "{text}");
+}
+
+#[test]
+fn subordinate_clause_subject_overrode_tabaris_first_actor() {
+    // TABARI: the first actor of the clause before the verb is the source, even where
+    // the parse gives the verb a subject of its own.
+    let d = tabari("ATTACK [190]\n", "CROWD [~CVL]\n");
+    let s = parse_one(
+        "# text = Freedonia protested after Marsovia crowds attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 protested protest VERB VBD _ 0 root _ _
+3 after after SCONJ IN _ 6 mark _ _
+4 Marsovia Marsovia PROPN NNP _ 5 compound _ _
+5 crowds crowd NOUN NNS _ 6 nsubj _ _
+6 attacked attack VERB VBD _ 2 advcl _ _
+7 Sylvania Sylvania PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(
+        code(&d, CoderOptions::default(), &s),
+        ["MARCVL SYL 190"],
+        "the parse's subject by default"
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 190"]);
+}
+
+#[test]
+fn linear_source_kept_the_parse_subjects_richer_code() {
+    // "Freedonia | lawmakers" split by the parser: the first actor (FRE) is refined by
+    // the parse's subject (FRELEG), which stays.
+    let d = tabari("ATTACK [190]\n", "LAWMAKER [~LEG]\n");
+    let s = parse_one(
+        "# text = Freedonia lawmakers attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 compound _ _
+2 lawmakers lawmaker NOUN NNS _ 3 nsubj _ _
+3 attacked attack VERB VBD _ 0 root _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["FRELEG SYL 190"]);
+}
+
+#[test]
+fn agent_without_country_was_dropped_under_convert_agent() {
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Soldiers attacked Freedonia.
+1 Soldiers soldier NOUN NNS _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Freedonia Freedonia PROPN NNP _ 2 obj _ SpaceAfter=No
+4 . . PUNCT . _ 2 punct _ _",
+    );
+    assert!(code(&d, CoderOptions::default(), &s).is_empty());
+    let convert = CoderOptions {
+        convert_agents: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, convert, &s), ["~MIL FRE 190"]);
+}
+
+#[test]
+fn plural_of_a_whole_word_name_was_not_matched() {
+    // TABARI's noun endings: SYLVANIA_ matches "Sylvanias".
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Sylvanias attacked Freedonia.
+1 Sylvanias Sylvanias PROPN NNPS _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Freedonia Freedonia PROPN NNP _ 2 obj _ SpaceAfter=No
+4 . . PUNCT . _ 2 punct _ _",
+    );
+    assert!(code(&d, CoderOptions::default(), &s).is_empty());
+    let endings = CoderOptions {
+        noun_endings: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, endings, &s), ["SYL FRE 190"]);
+}
+
+#[test]
+fn noun_inside_an_agent_phrase_was_coded_as_a_verb() {
+    // "Security forces are …": FORCE is a TABARI verb, but "forces" is part of the
+    // agent phrase.
+    let d = tabari("FORCE [220]\nATTACK [190]\n", "SECURITY_FORCES_ [~MIL]\n");
+    let s = parse_one(
+        "# text = Security forces attacked Freedonia.
+1 Security security NOUN NN _ 2 compound _ _
+2 forces force NOUN NNS _ 3 nsubj _ _
+3 attacked attack VERB VBD _ 0 root _ _
+4 Freedonia Freedonia PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    let convert = CoderOptions {
+        convert_agents: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, convert, &s), ["~MIL FRE 190"]);
+}
+
+#[test]
+fn forwarded_pronoun_had_no_actor() {
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = He attacked Freedonia.
+1 He he PRON PRP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Freedonia Freedonia PROPN NNP _ 2 obj _ SpaceAfter=No
+4 . . PUNCT . _ 2 punct _ _",
+    );
+    assert!(code(&d, CoderOptions::default(), &s).is_empty());
+    let forward = CoderOptions {
+        forward_actor: Some("SYL".into()),
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, forward, &s), ["SYL FRE 190"]);
+}
+
+#[test]
+fn petrarch2_pre_verb_pattern_matched_an_adverb() {
+    // `- RECENTLY *` reads the subject and the verb's group; "recently" modifies the
+    // verb, so the verb's own code holds.
+    let verbs = "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia recently allowed Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 recently recently ADV RB _ 3 advmod _ _
+3 allowed allow VERB VBD _ 0 root _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 080"]);
+}
+
+#[test]
+fn space_in_an_actor_name_did_not_allow_a_gap() {
+    // `PRINCE RUFUS_T` (a space, not `_`): other words may stand between the parts.
+    let actors = "PRINCE RUFUS_T [RUF]\nFREEDONIA_ [FRE]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", actors, Some(DictKind::Actors)),
+        ("t.verbs", "WARN [160]\n", Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia warned the Prince of Rufus T.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 warned warn VERB VBD _ 0 root _ _
+3 the the DET DT _ 4 det _ _
+4 Prince Prince PROPN NNP _ 2 obj _ _
+5 of of ADP IN _ 6 case _ _
+6 Rufus Rufus PROPN NNP _ 4 nmod _ _
+7 T T PROPN NNP _ 6 flat _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE RUF 160"]);
+}
+
+#[test]
+fn agent_after_a_name_lost_its_country_to_a_misparse() {
+    // "Freedonia | President Firefly": the parser made the name and the agent phrase
+    // two subjects; the name right before the agent phrase still gives its country.
+    let d = tabari("APPEAL [095]\n", "PRESIDENT_ [~GOVPRS]\n");
+    let s = parse_one(
+        "# text = Freedonia President Firefly appealed to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj:pass _ _
+2 President President PROPN NNP _ 3 compound _ _
+3 Firefly Firefly PROPN NNP _ 4 nsubj _ _
+4 appealed appeal VERB VBD _ 0 root _ _
+5 to to ADP IN _ 6 case _ _
+6 Sylvania Sylvania PROPN NNP _ 4 obl _ SpaceAfter=No
+7 . . PUNCT . _ 4 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FREGOVPRS SYL 095"]);
+}
+
+#[test]
+fn code_all_skipped_an_open_complement_and_its_object_pronoun() {
+    // TABARI's CODE ALL codes "assist" too; its object "it" is the sentence's first
+    // actor that is not the source.
+    let d = tabari("URGE [102]\nASSIST [092]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia urged Sylvania to assist it.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 urged urge VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ _
+4 to to PART TO _ 5 mark _ _
+5 assist assist VERB VB _ 2 xcomp _ _
+6 it it PRON PRP _ 5 obj _ SpaceAfter=No
+7 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(
+        code(&d, CoderOptions::default(), &s),
+        ["FRE SYL 102"],
+        "the complement is subsumed by default"
+    );
+    let code_all = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, code_all, &s), ["FRE SYL 092", "FRE SYL 102"]);
+}
+
+#[test]
+fn last_day_of_a_dated_interval_was_excluded() {
+    // PETRARCH: `[FREGOV 20100109-20100112]` holds on 2010-01-12 too, and, listed first,
+    // wins over the overlapping `[FREMIL …]`.
+    let actors = "FIREFLY_ [FRE]\n\t[FREGOV 20100109-20100112]\n\t[FREMIL 20080120-20121109]\nSYLVANIA_ [SYL]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", actors, Some(DictKind::Actors)),
+        ("t.verbs", "ATTACK [190]\n", Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Firefly attacked Sylvania.
+1 Firefly Firefly PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ SpaceAfter=No
+4 . . PUNCT . _ 2 punct _ _",
+    );
+    let on = |date: &str| {
+        codes(&Coder::new(&d, CoderOptions::default()).code(&s, dyad_dict::DictDate::parse(date)))
+    };
+    assert_eq!(on("20100112"), ["FREGOV SYL 190"]);
+    assert_eq!(on("20100113"), ["FREMIL SYL 190"]);
+}
