@@ -35,13 +35,17 @@ fn check(args: &DictCheckArgs) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let t = std::time::Instant::now();
+    let (t, cpu0) = (std::time::Instant::now(), dyad_nlp::cpu_seconds());
     let loaded = if args.files.is_empty() {
         Ok(dyad_dict::defaults::load())
     } else {
         dyad_dict::load_paths(&args.files, &opts)
     };
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
+    let cpu_ms = match (cpu0, dyad_nlp::cpu_seconds()) {
+        (Some(a), Some(b)) => format!(", {:.0} ms of CPU", (b - a) * 1e3),
+        _ => String::new(),
+    };
     let (dicts, mut diags) = match loaded {
         Ok(x) => x,
         Err(LoadError::Strict { diagnostics }) => {
@@ -61,7 +65,7 @@ fn check(args: &DictCheckArgs) -> anyhow::Result<ExitCode> {
     }
     let stats = dicts.stats(&diags);
     writeln!(out, "{stats}")?;
-    writeln!(out, "loaded and compiled in {load_ms:.0} ms")?;
+    writeln!(out, "loaded and compiled in {load_ms:.0} ms{cpu_ms}")?;
     Ok(if stats.errors() > 0 {
         ExitCode::from(1)
     } else {
