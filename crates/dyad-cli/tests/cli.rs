@@ -360,7 +360,10 @@ fn code_without_dict_uses_the_built_in_dictionaries() {
     assert!(!events.is_empty(), "no event from the README example");
     for e in &events {
         let version = e["dict_version"].as_str().unwrap_or("");
-        assert!(version.starts_with(&format!("{}+", release.trim())), "{version}");
+        assert!(
+            version.starts_with(&format!("{}+", release.trim())),
+            "{version}"
+        );
         assert!(
             e["rules"].as_array().is_some_and(|r| r
                 .iter()

@@ -19,7 +19,11 @@ fn default_dictionary_tests_pass() {
         let (recs, warnings) = parse_gold(text);
         assert!(warnings.is_empty(), "{name}: {warnings:?}");
         for r in &recs {
-            assert!(ids.insert(r.id.clone()), "{name}: record ID {} is used twice", r.id);
+            assert!(
+                ids.insert(r.id.clone()),
+                "{name}: record ID {} is used twice",
+                r.id
+            );
         }
         records.extend(recs);
     }
