@@ -11,6 +11,7 @@ use dyad_types::Span;
 use serde::Serialize;
 
 use crate::actors::{self, ActorMention, DictHit, Mentions};
+pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
 use crate::pattern::{match_pattern, Ctx, PatMatch};
 use crate::tree::{Rel, Tree};
@@ -223,6 +224,18 @@ impl<'d> Coder<'d> {
 
     /// Codes one sentence on `date` (actor codes are chosen for that date).
     pub fn code(&self, sent: &ParsedSentence, date: Option<DictDate>) -> Coded {
+        self.code_with_context(sent, date, &[])
+    }
+
+    /// Codes one sentence on `date`, with actors known from the rest of the article for
+    /// some of its words (a pronoun, a description, a short name: see
+    /// [`ContextActor`]). Without context this is [`Coder::code`].
+    pub fn code_with_context(
+        &self,
+        sent: &ParsedSentence,
+        date: Option<DictDate>,
+        context: &[ContextActor],
+    ) -> Coded {
         let mut out = Coded::default();
         let n = sent.words.len();
         if n == 0 {
@@ -252,7 +265,8 @@ impl<'d> Coder<'d> {
             return out;
         }
         out.issues = self.issues(&forms);
-        let mentions = actors::find(self.dicts, sent, &tree, date, self.opts.split_slash_codes);
+        let mut mentions = actors::find(self.dicts, sent, &tree, date, self.opts.split_slash_codes);
+        crate::context::apply(&mut mentions, sent, &tree, context);
         out.actors = mentions.at.iter().flatten().cloned().collect();
         let actor_at = |w: usize| owner_of(&tree, &mentions, w);
         let mut subsumed = vec![false; n];
@@ -1179,6 +1193,10 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     if let Some(s) = best_subj {
         let pronoun = PRONOUNS.contains(&tree.upper[s].as_str());
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
+            return np_group(tree, m, s);
+        }
+        if pronoun && !m.at[s].is_empty() {
+            // A pronoun the article's coreference resolved.
             return np_group(tree, m, s);
         }
         if pronoun {

@@ -83,7 +83,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         }
         if args.quotes && !tsv {
             let sentences = dyad_text::segment_article(article);
-            for q in dyad_code::article_quotes(&coder, article, &sentences) {
+            for q in dyad_code::article_quotes_coded(&coder, article, &sentences, &coded) {
                 writeln!(out, "{}", q.to_json())?;
             }
         }
