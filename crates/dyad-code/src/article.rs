@@ -54,14 +54,9 @@ pub fn code_article(
         .map(|s| (analyze(s, &article.raw_text), s.paragraph))
         .collect();
     let last_paragraph = sentences.last().map_or(0, |s| s.paragraph);
-    for (k, span) in dropped_paragraphs(article).into_iter().enumerate() {
-        let text = span.slice(&article.raw_text);
-        for s in dyad_text::segment(text) {
-            let mut ps = analyze(&s, text);
-            ps.shift_spans(span.start);
-            ps.index = parsed.len();
-            parsed.push((ps, last_paragraph + 1 + k));
-        }
+    for s in dyad_text::segment_duplicates(article, parsed.len()) {
+        let ps = analyze(&s, &article.raw_text);
+        parsed.push((ps, last_paragraph + 1 + s.paragraph));
     }
     let paragraphs: Vec<usize> = parsed.iter().map(|(_, p)| *p).collect();
     let mut coded: Vec<(ParsedSentence, Coded)> = parsed
@@ -174,14 +169,6 @@ fn possessive_actor(s: &ParsedSentence, w: usize) -> bool {
         ACTING_FOR.contains(&h.form.to_lowercase().as_str())
             || ACTING_FOR.contains(&h.lemma.to_lowercase().as_str())
     })
-}
-
-/// Raw spans of the paragraphs the cleaner dropped as near-duplicates.
-fn dropped_paragraphs(article: &Article) -> Vec<Span> {
-    duplicate_pairs(article)
-        .into_iter()
-        .map(|(d, _)| d)
-        .collect()
 }
 
 /// (dropped paragraph, the kept paragraph it repeats) as raw spans; the kept one is
