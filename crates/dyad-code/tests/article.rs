@@ -4,11 +4,8 @@
 use dyad_code::{article_records, code_article, Coder, CoderOptions};
 use dyad_dict::{DictKind, Dictionaries};
 
-#[test]
-fn record_offsets_point_into_the_raw_article() {
-    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
-        return;
-    };
+/// The small test dictionaries of `tests/data`.
+fn test_dictionaries() -> Dictionaries {
     let (d, _) = Dictionaries::from_texts(&[
         (
             "t.actors.txt",
@@ -26,6 +23,15 @@ fn record_offsets_point_into_the_raw_article() {
             Some(DictKind::VerbsPetrarch2),
         ),
     ]);
+    d
+}
+
+#[test]
+fn record_offsets_point_into_the_raw_article() {
+    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
+        return;
+    };
+    let d = test_dictionaries();
     let coder = Coder::new(&d, CoderOptions::default());
     let mut a = dyad_types::Article::new("a1", "Héadline with ünicode\n\nFreedonia attacked Sylvania. Freedonian lawmakers criticized Marsovia.");
     a.published = dyad_types::PubDate::parse("2020-01-02");
@@ -58,23 +64,7 @@ fn pronoun_across_sentences_and_one_event_per_article() {
     let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
         return;
     };
-    let (d, _) = Dictionaries::from_texts(&[
-        (
-            "t.actors.txt",
-            include_str!("data/test.actors.txt"),
-            Some(DictKind::Actors),
-        ),
-        (
-            "t.agents.txt",
-            include_str!("data/test.agents.txt"),
-            Some(DictKind::Agents),
-        ),
-        (
-            "t.verbs.txt",
-            include_str!("data/test.verbs.txt"),
-            Some(DictKind::VerbsPetrarch2),
-        ),
-    ]);
+    let d = test_dictionaries();
     let coder = Coder::new(&d, CoderOptions::default());
     let text = "Rufus Firefly attacked Sylvania on Thursday.\n\nHe criticized Marsovia.\n\n\
                 Freedonian lawmakers praised Sylvania. Later, Freedonian lawmakers praised Sylvania again.";
