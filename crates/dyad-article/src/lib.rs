@@ -6,8 +6,11 @@
 //! - [`quotes`] finds direct quotations (straight and curly marks, partial quotes,
 //!   quotes interrupted by their attribution or running over several paragraphs) and
 //!   their speakers from attribution patterns ("X said", "said X", "according to X").
+//! - [`coref`] links pronouns ("he", "its"), definite descriptions ("the prime minister",
+//!   "the ministry") and short names ("Abdul-Mahdi") to the actor mention they refer to
+//!   earlier in the article, so that their events can be coded with that actor.
 //!
-//! Both modules are pure: they read text and return values, never do I/O, and never panic.
+//! All three modules are pure: they read text and return values, never do I/O, and never panic.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -30,5 +33,6 @@
 //! assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "the minister");
 //! ```
 
+pub mod coref;
 pub mod dates;
 pub mod quotes;

@@ -34,6 +34,8 @@
 
 use dyad_types::{Sentence, Span};
 
+use crate::coref::{gender, Gender, PERSON_NOUNS};
+
 /// What kind of phrase names a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SpeakerKind {
@@ -956,66 +958,6 @@ fn leading_subject<'t>(ws: &'t [W<'t>]) -> &'t [W<'t>] {
     &ws[..n.min(12)]
 }
 
-const FEMALE: &[&str] = &[
-    "she",
-    "spokeswoman",
-    "woman",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "madam",
-    "chairwoman",
-    "congresswoman",
-    "queen",
-    "princess",
-    "mother",
-    "wife",
-    "daughter",
-    "sister",
-    "lady",
-    "businesswoman",
-    "actress",
-];
-const MALE: &[&str] = &[
-    "he",
-    "spokesman",
-    "man",
-    "mr",
-    "mr.",
-    "chairman",
-    "congressman",
-    "king",
-    "prince",
-    "father",
-    "husband",
-    "son",
-    "brother",
-    "sir",
-    "lord",
-    "businessman",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Female,
-    Male,
-    Unknown,
-}
-
-fn gender(s: &str) -> Gender {
-    let lower = s.to_lowercase();
-    let mut g = Gender::Unknown;
-    for w in lower.split(|c: char| c.is_whitespace() || c == ',') {
-        if FEMALE.contains(&w) {
-            g = Gender::Female;
-        } else if MALE.contains(&w) {
-            g = Gender::Male;
-        }
-    }
-    g
-}
-
 /// Finds the quotations in an article's cleaned `text` and their speakers. `sentences`
 /// are the article's sentences (from `dyad_text::segment`) with spans into `text`; with
 /// none, paragraphs stand in for sentences.
@@ -1180,41 +1122,6 @@ fn merge_interrupted(text: &str, raws: &mut Vec<Raw>) {
 /// The farthest (in bytes) a pronoun may stand from the speaker it resolves to.
 const MAX_PRONOUN_DISTANCE: usize = 3000;
 
-/// Person nouns that, met outside quotes between a speaker and a pronoun, make the
-/// pronoun ambiguous ("… the Iraqi prime minister … something he said").
-const PERSON_NOUNS: &[&str] = &[
-    "minister",
-    "president",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "leader",
-    "general",
-    "ambassador",
-    "chancellor",
-    "king",
-    "queen",
-    "senator",
-    "governor",
-    "mayor",
-    "chief",
-    "commander",
-    "envoy",
-    "diplomat",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "mr",
-    "mrs",
-    "ms",
-    "man",
-    "woman",
-    "premier",
-];
-
 /// True when a person noun compatible with `want` stands between `from` and `to`, outside
 /// every quote.
 fn competitor(text: &str, quotes: &[Quote], from: usize, to: usize, want: Option<Gender>) -> bool {
@@ -1230,7 +1137,7 @@ fn competitor(text: &str, quotes: &[Quote], from: usize, to: usize, want: Option
         let inside = quotes
             .iter()
             .any(|q| q.full.start <= w.span.start && w.span.end <= q.full.end);
-        if w.punct || inside || !PERSON_NOUNS.contains(&l.as_str()) {
+        if w.punct || inside || !(PERSON_NOUNS.contains(&l.as_str()) || l == "officials") {
             return false;
         }
         match (want, gender(&l)) {

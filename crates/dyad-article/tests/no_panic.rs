@@ -87,3 +87,110 @@ proptest! {
         let _ = find_quotes(&s, &sents);
     }
 }
+
+/// Sentences of words drawn from pronouns, titles, names and role nouns, with arbitrary
+/// (often invalid) heads, relations and mention ranges.
+fn coref_sentences() -> impl Strategy<Value = Vec<dyad_article::coref::CorefSentence>> {
+    use dyad_article::coref::{CorefMention, CorefSentence, CorefWord, MentionKind};
+    let form = prop_oneof![
+        Just("he"),
+        Just("she"),
+        Just("it"),
+        Just("they"),
+        Just("his"),
+        Just("her"),
+        Just("its"),
+        Just("the"),
+        Just("prime"),
+        Just("minister"),
+        Just("Secretary"),
+        Just("of"),
+        Just("State"),
+        Just("Mr."),
+        Just("Abdul"),
+        Just("-"),
+        Just("Mahdi"),
+        Just("militants"),
+        Just("group"),
+        Just("country"),
+        Just("'s"),
+        Just("“"),
+        Just("”"),
+        Just("said"),
+        Just(""),
+    ];
+    let upos = prop_oneof![
+        Just("PRON"),
+        Just("PROPN"),
+        Just("NOUN"),
+        Just("DET"),
+        Just("ADJ"),
+        Just("VERB"),
+        Just(""),
+    ];
+    let deprel = prop_oneof![
+        Just("nsubj"),
+        Just("obj"),
+        Just("conj"),
+        Just("root"),
+        Just("")
+    ];
+    let word =
+        (form, upos, 0usize..12, deprel, any::<bool>()).prop_map(|(f, u, h, d, sp)| CorefWord {
+            form: f.to_string(),
+            lemma: f.to_lowercase(),
+            upos: u.to_string(),
+            xpos: if f == "her" {
+                "PRP$".into()
+            } else {
+                String::new()
+            },
+            head: h,
+            deprel: d.to_string(),
+            space_after: sp,
+        });
+    let code = prop_oneof![
+        Just("IRQGOV"),
+        Just("---GOV"),
+        Just("USA"),
+        Just(""),
+        Just("X")
+    ];
+    let kind = prop_oneof![
+        Just(MentionKind::Name),
+        Just(MentionKind::TitleName),
+        Just(MentionKind::Agent),
+        Just(MentionKind::Country),
+    ];
+    let mention =
+        (0usize..14, 0usize..14, code, kind).prop_map(|(start, end, c, kind)| CorefMention {
+            start,
+            end,
+            code: c.to_string(),
+            kind,
+        });
+    let sentence = (
+        0usize..3,
+        prop::collection::vec(word, 0..12),
+        prop::collection::vec(mention, 0..4),
+    )
+        .prop_map(|(paragraph, words, mentions)| CorefSentence {
+            paragraph,
+            words,
+            mentions,
+        });
+    prop::collection::vec(sentence, 0..6)
+}
+
+proptest! {
+    #[test]
+    fn coref_never_panics_and_links_point_inside(sents in coref_sentences()) {
+        for l in dyad_article::coref::resolve(&sents) {
+            for m in [&l.anaphor, &l.antecedent] {
+                prop_assert!(m.sentence < sents.len());
+                prop_assert!(m.start < m.end && m.end <= sents[m.sentence].words.len());
+            }
+            prop_assert!(l.rule.starts_with("coref:"));
+        }
+    }
+}

@@ -119,15 +119,36 @@ pub struct BenchCodeArgs {
 #[derive(Debug, Subcommand)]
 pub enum DictCommand {
     /// Load dictionary files or folders, report every problem as `file:line`, and print
-    /// the count of entries of each kind per file.
+    /// the count of entries of each kind per file. Without FILEs, checks dyad's built-in
+    /// default dictionaries.
     Check(DictCheckArgs),
+    /// Code test sentences (dyad's gold JSON lines) and print the pass rate per CAMEO root.
+    /// Without FILEs, runs the built-in defaults' own tests (`dictionaries/tests`).
+    Test(DictTestArgs),
+}
+
+/// Arguments of `dyad dict test`.
+#[derive(Debug, Args, Clone)]
+pub struct DictTestArgs {
+    /// Gold JSON-lines files (see docs/gold-format.md); default: the built-in tests.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The dictionaries.
+    #[command(flatten)]
+    pub dicts: DictArgs,
+    /// List every record (PASS/FAIL, expected and coded events).
+    #[arg(long)]
+    pub list: bool,
+    /// Read the tagger and parser models from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
 }
 
 /// Arguments of `dyad dict check`.
 #[derive(Debug, Args, Clone)]
 pub struct DictCheckArgs {
-    /// Dictionary files or folders.
-    #[arg(required = true, value_name = "FILE")]
+    /// Dictionary files or folders (default: the built-in defaults).
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Fail on the first malformed line instead of skipping it.
     #[arg(long)]
@@ -145,8 +166,9 @@ pub struct DictCheckArgs {
 #[derive(Debug, Args, Clone)]
 pub struct DictArgs {
     /// A dictionary file or folder (repeat the flag for more), in TABARI, PETRARCH-1 or PETRARCH-2 formats (actors,
-    /// agents, verbs, discards, issues; the kind is told from each file's name).
-    #[arg(long = "dict", value_name = "FILE|DIR", required = true)]
+    /// agents, verbs, discards, issues; the kind is told from each file's name). Without
+    /// `--dict`, dyad's built-in default dictionaries (the repository's `dictionaries/`).
+    #[arg(long = "dict", value_name = "FILE|DIR")]
     pub dict: Vec<PathBuf>,
 }
 

@@ -347,3 +347,36 @@ fn code_quotes_writes_quote_records_with_speaker_codes() {
     );
     assert_eq!(&raw[a as usize..b as usize], "the Freedonian minister");
 }
+
+#[test]
+fn code_without_dict_uses_the_built_in_dictionaries() {
+    let o = dyad(&["code", "examples/ministers-meet.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let release = std::fs::read_to_string(root().join("dictionaries/VERSION")).expect("VERSION");
+    let events: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert!(!events.is_empty(), "no event from the README example");
+    for e in &events {
+        let version = e["dict_version"].as_str().unwrap_or("");
+        assert!(
+            version.starts_with(&format!("{}+", release.trim())),
+            "{version}"
+        );
+        assert!(
+            e["rules"].as_array().is_some_and(|r| r
+                .iter()
+                .any(|x| x.as_str().unwrap_or("").starts_with("dictionaries/verbs/"))),
+            "{e}"
+        );
+    }
+    // The meeting in Geneva: Turkey's foreign minister and his Greek counterpart.
+    assert!(
+        events.iter().any(|e| e["source"]["code"] == "TURGOV"
+            && e["target"]["code"] == "GRCGOV"
+            && e["code"].as_str().is_some_and(|c| c.starts_with("04"))),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -12,6 +12,7 @@ use dyad_types::Span;
 use serde::Serialize;
 
 use crate::actors::{self, ActorMention, DictHit, Mentions};
+pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
 use crate::pattern::{match_pattern, synset_index, Ctx, PatMatch};
 use crate::tree::{Rel, Tree};
@@ -254,6 +255,18 @@ impl<'d> Coder<'d> {
 
     /// Codes one sentence on `date` (actor codes are chosen for that date).
     pub fn code(&self, sent: &ParsedSentence, date: Option<DictDate>) -> Coded {
+        self.code_with_context(sent, date, &[])
+    }
+
+    /// Codes one sentence on `date`, with actors known from the rest of the article for
+    /// some of its words (a pronoun, a description, a short name: see
+    /// [`ContextActor`]). Without context this is [`Coder::code`].
+    pub fn code_with_context(
+        &self,
+        sent: &ParsedSentence,
+        date: Option<DictDate>,
+        context: &[ContextActor],
+    ) -> Coded {
         let mut out = Coded::default();
         let n = sent.words.len();
         if n == 0 {
@@ -292,6 +305,7 @@ impl<'d> Coder<'d> {
             self.opts.noun_endings,
             &self.gapped,
         );
+        crate::context::apply(&mut mentions, sent, &tree, context);
         if let Some(code) = &self.opts.forward_actor {
             forward_pronouns(sent, &mut mentions, code);
         }
@@ -1351,6 +1365,10 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
         // A forwarded pronoun (TABARI) is an actor of its own.
         let pronoun = PRONOUNS.contains(&tree.upper[s].as_str()) && m.at[s].is_empty();
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
+            return np_group(tree, m, s);
+        }
+        if pronoun && !m.at[s].is_empty() {
+            // A pronoun the article's coreference resolved.
             return np_group(tree, m, s);
         }
         if pronoun {

@@ -11,8 +11,11 @@
 //! - [`explain`]: a person-readable account of how a sentence was coded.
 //! - [`suite`]: coding and scoring the peers' validation suites.
 //! - [`code_article`] / [`article_records`]: a whole article, with offsets into its raw text;
-//!   events dated by their temporal expressions.
-//! - [`article_quotes`]: the article's quotations with speakers and their codes.
+//!   actors carried across sentences by coreference ([`Coder::code_with_context`] with
+//!   [`ContextActor`]s), events dated by their temporal expressions, and each event written
+//!   once with all its mentions ([`merge_mentions`]).
+//! - [`article_quotes`] / [`article_quotes_coded`]: the article's quotations with speakers
+//!   and their codes (with the article's coreference, for the latter).
 //!
 //! # How a sentence is coded
 //!
@@ -53,6 +56,7 @@
 mod actors;
 mod article;
 mod coder;
+mod context;
 mod explain;
 mod parsed;
 mod pattern;
@@ -63,11 +67,12 @@ pub mod suite;
 mod tree;
 
 pub use actors::{ActorMention, DictHit};
-pub use article::{article_date, article_records, code_article};
+pub use article::{article_coref, article_date, article_records, code_article, merge_mentions};
 pub use coder::{
-    Coded, Coder, CoderOptions, Event, EventActor, PatternHit, RejectReason, Rejection, VerbMention,
+    Coded, Coder, CoderOptions, ContextActor, Event, EventActor, PatternHit, RejectReason,
+    Rejection, VerbMention,
 };
 pub use explain::explain;
 pub use parsed::{ParsedSentence, Word};
-pub use quotes::{article_quotes, QuoteRecord, QuoteSpan, QuoteSpeaker};
-pub use record::{EventRecord, RecordActor, RecordVerb, SCHEMA_VERSION, TSV_HEADER};
+pub use quotes::{article_quotes, article_quotes_coded, QuoteRecord, QuoteSpan, QuoteSpeaker};
+pub use record::{EventRecord, RecordActor, RecordMention, RecordVerb, SCHEMA_VERSION, TSV_HEADER};

@@ -8,7 +8,8 @@ use dyad_types::{Article, Sentence, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::actors::code_on;
-use crate::coder::Coder;
+use crate::coder::{Coded, Coder};
+use crate::parsed::ParsedSentence;
 use crate::record::SCHEMA_VERSION;
 
 /// A span of the original article with its text.
@@ -71,6 +72,20 @@ pub fn article_quotes(
     article: &Article,
     sentences: &[Sentence],
 ) -> Vec<QuoteRecord> {
+    article_quotes_coded(coder, article, sentences, &[])
+}
+
+/// The quote records of an article, with the article's coreference (from `coded`, as
+/// [`crate::code_article`] returns it) naming speakers the dictionaries do not: a speaker
+/// phrase holding a resolved pronoun or short name ("a statement from his office") takes
+/// the code of the actor it refers to, and `refers_to` names that actor's mention.
+pub fn article_quotes_coded(
+    coder: &Coder<'_>,
+    article: &Article,
+    sentences: &[Sentence],
+    coded: &[(ParsedSentence, Coded)],
+) -> Vec<QuoteRecord> {
+    let links = coref_spans(article, sentences, coded);
     let date = crate::article::article_date(article);
     let raw = |span: Span| {
         let r = article.offsets.span_to_raw(span);
@@ -84,16 +99,29 @@ pub fn article_quotes(
         .into_iter()
         .map(|q| {
             let speaker = q.speaker.as_ref().map(|s| {
-                let refers_to = s.antecedent.as_ref().map(|a| raw(a.span));
+                let mut refers_to = s.antecedent.as_ref().map(|a| raw(a.span));
                 let named = s
                     .antecedent
                     .as_ref()
                     .map_or(s.text.as_str(), |a| a.text.as_str());
+                let mut code = speaker_code(coder, named, date);
+                let span = raw(s.span);
+                if code.is_none() {
+                    // A resolved anaphor inside the speaker phrase (or its antecedent).
+                    let within = refers_to.as_ref().unwrap_or(&span);
+                    if let Some((_, ante, c)) = links
+                        .iter()
+                        .find(|(a, _, _)| within.start <= a.start && a.end <= within.end)
+                    {
+                        code = Some(c.clone());
+                        refers_to = refers_to.or_else(|| Some(ante.clone()));
+                    }
+                }
                 QuoteSpeaker {
-                    span: raw(s.span),
+                    span,
                     kind: format!("{:?}", s.kind).to_lowercase(),
                     refers_to,
-                    code: speaker_code(coder, named, date),
+                    code,
                 }
             });
             let mut quote = raw(q.text);
@@ -108,6 +136,67 @@ pub fn article_quotes(
                 speaker,
                 verb: q.verb.map(raw),
             }
+        })
+        .collect()
+}
+
+/// The article's coreference links as raw spans: (anaphor, antecedent with its text,
+/// code). Sentences are read in raw-text order, as [`crate::code_article`] reads them.
+fn coref_spans(
+    article: &Article,
+    sentences: &[Sentence],
+    coded: &[(ParsedSentence, Coded)],
+) -> Vec<(Span, QuoteSpan, String)> {
+    if coded.is_empty() {
+        return Vec::new();
+    }
+    let last = sentences.last().map_or(0, |s| s.paragraph);
+    let mut order: Vec<usize> = (0..coded.len()).collect();
+    order.sort_by_key(|&i| (coded[i].0.span.start, i));
+    let in_order: Vec<&ParsedSentence> = order.iter().map(|&i| &coded[i].0).collect();
+    // A sentence of the cleaned text has its paragraph; one of a dropped paragraph
+    // counts as a paragraph of its own.
+    let para_of: std::collections::HashMap<(usize, usize), usize> = sentences
+        .iter()
+        .map(|s| ((s.raw.start, s.raw.end), s.paragraph))
+        .collect();
+    let paragraphs: Vec<usize> = in_order
+        .iter()
+        .enumerate()
+        .map(|(k, ps)| {
+            para_of
+                .get(&(ps.span.start, ps.span.end))
+                .copied()
+                .unwrap_or(last + 1 + k)
+        })
+        .collect();
+    let span_of = |sentence: usize, start: usize, end: usize| -> Option<Span> {
+        let ps = in_order.get(sentence)?;
+        let a = ps.words.get(start)?.span.start;
+        let b = ps.words.get(end.checked_sub(1)?)?.span.end;
+        Some(Span::new(a, b))
+    };
+    let items: Vec<(&ParsedSentence, &Coded, usize)> = order
+        .iter()
+        .zip(&paragraphs)
+        .map(|(&i, &p)| (&coded[i].0, &coded[i].1, p))
+        .collect();
+    crate::article::coref_links(&items)
+        .into_iter()
+        .filter(|l| !l.code.starts_with("---"))
+        .filter_map(|l| {
+            let a = span_of(l.anaphor.sentence, l.anaphor.start, l.anaphor.end)?;
+            let b = span_of(l.antecedent.sentence, l.antecedent.start, l.antecedent.end)?;
+            let text = article.raw_text.get(b.start..b.end)?.to_string();
+            Some((
+                a,
+                QuoteSpan {
+                    text,
+                    start: b.start,
+                    end: b.end,
+                },
+                l.code,
+            ))
         })
         .collect()
 }

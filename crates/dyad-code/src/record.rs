@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::coder::{Event, EventActor};
 
 /// Version of the record layout; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// An actor in a record: code, text and byte offsets into the original article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +29,25 @@ pub struct RecordVerb {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+}
+
+/// One place in the article where an event is reported: its sentence and the spans of
+/// its verb, source and target there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMention {
+    /// 0-based sentence index in the article.
+    pub sentence_id: usize,
+    /// The sentence text.
+    pub sentence: String,
+    /// The verb.
+    pub verb: RecordVerb,
+    /// The source phrase in this sentence (a pronoun when coreference gave its code).
+    pub source: RecordVerb,
+    /// The target phrase in this sentence.
+    pub target: Option<RecordVerb>,
+    /// The temporal expression that dated this mention, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_expression: Option<RecordVerb>,
 }
 
 /// One event as written by `dyad code`.
@@ -75,6 +94,21 @@ pub struct EventRecord {
     pub issues: Vec<String>,
     /// Version of the dictionary set ([`dyad_dict::Dictionaries::version`]).
     pub dict_version: String,
+    /// Every report of this event in the article, the first being the one the top-level
+    /// fields describe (see `docs/event-format.md`, "One event per article").
+    #[serde(default)]
+    pub mentions: Vec<RecordMention>,
+    /// `mentions.len()`: how many times the article reports the event.
+    #[serde(default)]
+    pub mention_count: usize,
+}
+
+fn span_of(a: &RecordActor) -> RecordVerb {
+    RecordVerb {
+        text: a.text.clone(),
+        start: a.start,
+        end: a.end,
+    }
 }
 
 fn actor(a: &EventActor) -> RecordActor {
@@ -95,7 +129,7 @@ impl EventRecord {
         sentence: &str,
         dict_version: &str,
     ) -> EventRecord {
-        EventRecord {
+        let mut r = EventRecord {
             schema_version: SCHEMA_VERSION,
             article_id: article_id.to_string(),
             sentence_id: event.sentence,
@@ -118,6 +152,23 @@ impl EventRecord {
             rules: event.rules.clone(),
             issues: event.issues.clone(),
             dict_version: dict_version.to_string(),
+            mentions: Vec::new(),
+            mention_count: 0,
+        };
+        r.mentions.push(r.own_mention());
+        r.mention_count = 1;
+        r
+    }
+
+    /// The mention the record's own top-level fields describe.
+    pub fn own_mention(&self) -> RecordMention {
+        RecordMention {
+            sentence_id: self.sentence_id,
+            sentence: self.sentence.clone(),
+            verb: self.verb.clone(),
+            source: span_of(&self.source),
+            target: self.target.as_ref().map(span_of),
+            date_expression: self.date_expression.clone(),
         }
     }
 
@@ -150,10 +201,11 @@ impl EventRecord {
             self.verb.end.to_string(),
             self.rules.join(","),
             clean(&self.dict_version),
+            self.mention_count.to_string(),
         ]
         .join("\t")
     }
 }
 
 /// The TSV header line matching [`EventRecord::to_tsv`].
-pub const TSV_HEADER: &str = "article_id\tsentence_id\tdate\tsource\tsource_text\ttarget\ttarget_text\tcode\troot\tgoldstein\tquad_class\tplover\tverb\tverb_start\tverb_end\trules\tdict_version";
+pub const TSV_HEADER: &str = "article_id\tsentence_id\tdate\tsource\tsource_text\ttarget\ttarget_text\tcode\troot\tgoldstein\tquad_class\tplover\tverb\tverb_start\tverb_end\trules\tdict_version\tmention_count";

@@ -167,7 +167,11 @@ fn record_json_and_tsv() {
     let json = r.to_json();
     let back: EventRecord = serde_json::from_str(&json).expect("round trip");
     assert_eq!(back, r);
-    assert!(json.contains("\"schema_version\":1"));
+    assert!(json.contains("\"schema_version\":2"));
+    // A record stands for one mention until article_records merges repeats.
+    assert_eq!(r.mention_count, 1);
+    assert_eq!(r.mentions, vec![r.own_mention()]);
+    assert_eq!(r.to_tsv().rsplit('\t').next(), Some("1"));
     assert_eq!(
         r.to_tsv().split('\t').count(),
         TSV_HEADER.split('\t').count()

@@ -61,6 +61,7 @@ pub mod agents;
 pub mod cameo;
 mod check;
 mod date;
+pub mod defaults;
 mod diag;
 pub mod discards;
 pub mod issues;
@@ -167,6 +168,7 @@ impl DictKind {
             || base.ends_with(".text")
             || base.ends_with(".md")
             || base.ends_with(".json")
+            || base.ends_with(".jsonl")
             || base.ends_with(".ini")
         {
             return None;
@@ -353,6 +355,9 @@ pub struct Dictionaries {
     pub compiled: Compiled,
     /// The options the matchers were compiled with.
     pub compile_options: CompileOptions,
+    /// A release name for the set (the defaults' `dictionaries/VERSION`), put in front of
+    /// the content hash by [`Dictionaries::version`].
+    pub release: Option<String>,
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -520,13 +525,17 @@ impl Dictionaries {
         format!("{path}:{line}")
     }
 
-    /// A version string for the set: a hash of the files' contents in load order.
+    /// A version string for the set: a hash of the files' contents in load order, after
+    /// the release name and a `+` when the set has one (`2026.11.0+1f2e…`).
     pub fn version(&self) -> String {
         let mut bytes = Vec::with_capacity(self.files.len() * 8);
         for f in &self.files {
             bytes.extend_from_slice(&f.hash.to_le_bytes());
         }
-        format!("{:016x}", fnv1a(&bytes))
+        match &self.release {
+            Some(r) => format!("{r}+{:016x}", fnv1a(&bytes)),
+            None => format!("{:016x}", fnv1a(&bytes)),
+        }
     }
 
     /// Actor names in `tokens`, leftmost-longest; values index [`Dictionaries::actors`].

@@ -69,6 +69,38 @@ pub fn segment_article(article: &Article) -> Vec<Sentence> {
     sents
 }
 
+/// Sentences of the paragraphs the cleaner dropped as near-duplicates of kept ones
+/// ([`dyad_types::CleanKind::DuplicateParagraph`]), segmented from the raw text. An article
+/// that tells the same thing twice reports its events twice, and the second wording may
+/// carry what the first lacks (a date, a name), so the article level codes them as more
+/// mentions. Both `span` and `raw` of every sentence and token are byte spans in
+/// `article.raw_text`; sentence indices continue from `first_index`; `paragraph` counts
+/// the dropped paragraphs (0 for the first).
+pub fn segment_duplicates(article: &Article, first_index: usize) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    let dropped = article
+        .actions
+        .iter()
+        .filter(|a| a.kind == dyad_types::CleanKind::DuplicateParagraph);
+    for (k, a) in dropped.enumerate() {
+        let Some(text) = article.raw_text.get(a.raw.start..a.raw.end) else {
+            continue;
+        };
+        for mut s in segment(text) {
+            s.index = first_index + out.len();
+            s.paragraph = k;
+            s.span = Span::new(s.span.start + a.raw.start, s.span.end + a.raw.start);
+            s.raw = s.span;
+            for t in &mut s.tokens {
+                t.span = Span::new(t.span.start + a.raw.start, t.span.end + a.raw.start);
+                t.raw = t.span;
+            }
+            out.push(s);
+        }
+    }
+    out
+}
+
 /// Tokenizes one piece of text with the same rules as [`segment`], without splitting
 /// sentences. Spans are byte offsets into `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {

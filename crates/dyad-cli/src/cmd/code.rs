@@ -13,13 +13,21 @@ use crate::args::{BenchCodeArgs, CodeArgs, EvalArgs, ExplainArgs};
 use crate::cmd::parse::analyzer;
 use crate::input::{eprint_line, for_each_article};
 
-/// Loads dictionaries; load problems are summarised on stderr (`dyad dict check` lists them).
-fn load_dicts(paths: &[PathBuf], kinds: Vec<(PathBuf, DictKind)>) -> anyhow::Result<Dictionaries> {
-    let opts = LoadOptions {
-        kinds,
-        ..LoadOptions::default()
+/// Loads dictionaries (dyad's built-in defaults when `paths` is empty); load problems are
+/// summarised on stderr (`dyad dict check` lists them).
+pub fn load_dicts(
+    paths: &[PathBuf],
+    kinds: Vec<(PathBuf, DictKind)>,
+) -> anyhow::Result<Dictionaries> {
+    let (dicts, diags) = if paths.is_empty() {
+        dyad_dict::defaults::load()
+    } else {
+        let opts = LoadOptions {
+            kinds,
+            ..LoadOptions::default()
+        };
+        dyad_dict::load_paths(paths, &opts).context("loading dictionaries")?
     };
-    let (dicts, diags) = dyad_dict::load_paths(paths, &opts).context("loading dictionaries")?;
     let errors = diags
         .iter()
         .filter(|d| d.severity == dyad_dict::Severity::Error)
@@ -30,6 +38,9 @@ fn load_dicts(paths: &[PathBuf], kinds: Vec<(PathBuf, DictKind)>) -> anyhow::Res
         ));
     }
     if dicts.verbs.is_empty() {
+        if paths.is_empty() {
+            bail!("this build has no default verb dictionary: give dictionaries with --dict");
+        }
         bail!("no verb dictionary among the --dict files: nothing could be coded");
     }
     Ok(dicts)
@@ -72,7 +83,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         }
         if args.quotes && !tsv {
             let sentences = dyad_text::segment_article(article);
-            for q in dyad_code::article_quotes(&coder, article, &sentences) {
+            for q in dyad_code::article_quotes_coded(&coder, article, &sentences, &coded) {
                 writeln!(out, "{}", q.to_json())?;
             }
         }
@@ -159,9 +170,7 @@ pub fn eval_suite(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             .filter_map(|(p, k)| k.map(|k| (p.clone(), k)))
             .collect();
         let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
-        if paths.is_empty() {
-            bail!("this suite names no dictionaries: give them with --dict");
-        }
+        // A gold suite without a `dictionaries` header is coded with the defaults.
         load_dicts(&paths, kinds)?
     } else {
         load_dicts(&args.dict, Vec::new())?
