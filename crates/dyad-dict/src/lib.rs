@@ -24,6 +24,8 @@
 //!   PETRARCH-2's reading (complete words only). Agents and issues never stem: their
 //!   plurals and verb forms are spelled out instead (`{...}`, `n:`, `v:`, or PETRARCH's
 //!   regular forms).
+//! * **Acronyms.** A one-word actor match of at most three letters is dropped when the
+//!   text writes it all in lower case (`US` the country, `us` the pronoun).
 //! * **Leftmost-longest.** Scanning tokens left to right, the longest phrase starting at
 //!   the leftmost position wins; at equal length an exact phrase beats a stem. Matches do
 //!   not overlap.
@@ -539,8 +541,19 @@ impl Dictionaries {
     }
 
     /// Actor names in `tokens`, leftmost-longest; values index [`Dictionaries::actors`].
+    /// A one-word match of at most three letters written all in lower case is dropped:
+    /// such names are acronyms (`US`, `UN`, `EU`), and in lower case the word is something
+    /// else ("told us", "un" in a French name).
     pub fn match_actors<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Match<'_, u32>> {
-        self.compiled.actors.find_all(tokens)
+        let mut found = self.compiled.actors.find_all(tokens);
+        found.retain(|m| {
+            m.end != m.start + 1
+                || !tokens.get(m.start).is_some_and(|t| {
+                    let t = t.as_ref();
+                    t.len() <= 3 && t.chars().all(|c| c.is_ascii_lowercase())
+                })
+        });
+        found
     }
 
     /// Agent phrases in `tokens`; values index [`Dictionaries::agents`].

@@ -793,3 +793,18 @@ fn folders_load_every_dictionary_in_them() {
         d.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>()
     );
 }
+
+/// Regression: the default dictionaries' `US` coded the pronoun in "told us" as the
+/// United States.
+#[test]
+fn lower_case_pronoun_us_is_not_the_acronym_us() {
+    let (d, _) = Dictionaries::from_texts(&[(
+        "t.actors.txt",
+        "UNITED_STATES_ [USA]\n+US_\nUSA_TODAY_ [USAMED]\n",
+        Some(DictKind::Actors),
+    )]);
+    assert_eq!(d.match_actors(&["He", "told", "us"]).len(), 0);
+    assert_eq!(d.match_actors(&["the", "US", "said"]).len(), 1);
+    assert_eq!(d.match_actors(&["the", "Us", "said"]).len(), 1);
+    assert_eq!(d.match_actors(&["usa", "today"]).len(), 1); // longer names are not acronyms
+}
