@@ -573,9 +573,13 @@ impl<'d> Coder<'d> {
             // A participial or relative clause has its subject in the noun it modifies;
             // when that is no actor, no actor further left is either.
             let modifier = matches!(tree.rel[v], Rel::Acl | Rel::Relcl);
+            // An agentless passive in a reported clause has no source before it: the
+            // actor there is who reports it ("Trump said that Soleimani was killed" is
+            // no attack by Trump).
+            let reported_passive = passive && tree.rel[v] == Rel::Ccomp;
             if sources.is_empty()
                 && choice.m.source.is_none()
-                && ((tabari && !modifier) || main_clause)
+                && ((tabari && !modifier) || (main_clause && !reported_passive))
             {
                 sources = linear_actor(
                     &tree,

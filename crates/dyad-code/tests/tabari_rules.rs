@@ -309,3 +309,29 @@ fn last_day_of_a_dated_interval_was_excluded() {
     assert_eq!(on("20100112"), ["FREGOV SYL 190"]);
     assert_eq!(on("20100113"), ["FREMIL SYL 190"]);
 }
+
+/// Regression (seed article): "Trump said that Soleimani was killed" coded an attack by
+/// Trump: an agentless passive in a reported clause took the speaker as its source.
+#[test]
+fn reported_agentless_passive_takes_no_source_from_the_speaker() {
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        (
+            "t.verbs.txt",
+            include_str!("data/test.verbs.txt"),
+            Some(DictKind::VerbsPetrarch2),
+        ),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia said that Sylvania was attacked.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 said say VERB VBD _ 0 root _ _
+3 that that SCONJ IN _ 6 mark _ _
+4 Sylvania Sylvania PROPN NNP _ 6 nsubj:pass _ _
+5 was be AUX VBD _ 6 aux:pass _ _
+6 attacked attack VERB VBN _ 2 ccomp _ _
+7 . . PUNCT . _ 2 punct _ _",
+    );
+    let got = code(&d, CoderOptions::default(), &s);
+    assert!(!got.iter().any(|e| e.ends_with(" 190")), "{got:?}");
+}
