@@ -1,6 +1,8 @@
 //! Case table for the coder: hand-written CoNLL-U parses (tests/data/cases.conllu) coded
 //! with small hand-written dictionaries, each sentence with its expected events.
 
+mod common;
+use common::{codes, parse_one};
 use dyad_code::{
     explain, Coder, CoderOptions, EventRecord, ParsedSentence, RejectReason, TSV_HEADER,
 };
@@ -176,40 +178,6 @@ fn record_json_and_tsv() {
         r.to_tsv().split('\t').count(),
         TSV_HEADER.split('\t').count()
     );
-}
-
-fn parse_one(conllu: &str) -> ParsedSentence {
-    let conllu: String = conllu
-        .lines()
-        .map(|l| {
-            if l.starts_with('#') {
-                l.to_string()
-            } else {
-                l.split_whitespace().collect::<Vec<_>>().join("\t")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let (sents, errors) = dyad_conllu::parse(&format!("{conllu}\n\n"));
-    assert!(errors.is_empty(), "{errors:?}");
-    ParsedSentence::from_conllu(&sents[0], 0)
-}
-
-fn codes(c: &dyad_code::Coded) -> Vec<String> {
-    let mut v: Vec<String> = c
-        .events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e.source.code,
-                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("---"),
-                e.code
-            )
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 const NEGATED: &str = "# text = Freedonia did not attack Sylvania.

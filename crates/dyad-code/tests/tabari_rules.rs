@@ -3,44 +3,12 @@
 //! pronoun forwarding; PETRARCH-2's pre-verb pattern words. Each test is named for the
 //! bug it guards against; the dictionaries are small and inline.
 
-use dyad_code::{explain, Coded, Coder, CoderOptions, ParsedSentence};
+mod common;
+use common::{codes, parse_one};
+use dyad_code::{explain, Coder, CoderOptions, ParsedSentence};
 use dyad_dict::{DictKind, Dictionaries};
 
 const ACTORS: &str = include_str!("data/test.actors.txt");
-
-fn parse_one(conllu: &str) -> ParsedSentence {
-    let conllu: String = conllu
-        .lines()
-        .map(|l| {
-            if l.starts_with('#') {
-                l.to_string()
-            } else {
-                l.split_whitespace().collect::<Vec<_>>().join("\t")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let (sents, errors) = dyad_conllu::parse(&format!("{conllu}\n\n"));
-    assert!(errors.is_empty(), "{errors:?}");
-    ParsedSentence::from_conllu(&sents[0], 0)
-}
-
-fn codes(c: &Coded) -> Vec<String> {
-    let mut v: Vec<String> = c
-        .events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e.source.code,
-                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("---"),
-                e.code
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 /// Dictionaries with TABARI-style verbs and agents.
 fn tabari(verbs: &str, agents: &str) -> Dictionaries {
