@@ -86,34 +86,28 @@ pub(crate) fn find(
     let mut covered = vec![false; n];
     let mut actor_matches = with_endings(&forms, stripped.as_deref(), |f| d.match_actors(f));
     add_gapped(&mut actor_matches, gapped, &forms);
+    // A match's word range in the sentence and its first entry; none when out of range.
+    let place = |m: &dyad_dict::Match<'_, u32>| -> Option<(usize, usize, usize)> {
+        let (start, end) = back(m.start, m.end)?;
+        let id = *m.values.first()? as usize;
+        (end <= n && start < end).then_some((start, end, id))
+    };
     for m in actor_matches {
-        let Some((start, end)) = back(m.start, m.end) else {
+        let Some((start, end, id)) = place(&m) else {
             continue;
         };
-        let m = dyad_dict::Match {
-            start,
-            end,
-            values: m.values,
-            stem: m.stem,
-        };
-        let Some(&id) = m.values.first() else {
-            continue;
-        };
-        let Some(entry) = d.actors.get(id as usize) else {
+        let Some(entry) = d.actors.get(id) else {
             continue;
         };
         let Some(code) = code_on(entry, date) else {
             continue;
         };
-        if m.end > n || m.start >= m.end {
-            continue;
-        }
-        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        covered[start..end].iter_mut().for_each(|c| *c = true);
         let line = if code.line > 0 { code.line } else { entry.line };
         hits.push(DictHit {
-            start: m.start,
-            end: m.end,
-            anchor: anchor_of(tree, m.start, m.end),
+            start,
+            end,
+            anchor: anchor_of(tree, start, end),
             code: code.code.clone(),
             agent: false,
             prefix: false,
@@ -122,28 +116,19 @@ pub(crate) fn find(
     }
     // Agents may be written as lemmas or forms; match forms (plurals are spelled out).
     for m in with_endings(&forms, stripped.as_deref(), |f| d.match_agents(f)) {
-        let Some((start, end)) = back(m.start, m.end) else {
+        let Some((start, end, id)) = place(&m) else {
             continue;
         };
-        let m = dyad_dict::Match {
-            start,
-            end,
-            values: m.values,
-            stem: m.stem,
-        };
-        let Some(&id) = m.values.first() else {
+        let Some(entry) = d.agents.get(id) else {
             continue;
         };
-        let Some(entry) = d.agents.get(id as usize) else {
-            continue;
-        };
-        if m.end > n || m.start >= m.end || covered[m.start..m.end].iter().any(|&c| c) {
+        if covered[start..end].iter().any(|&c| c) {
             continue;
         }
         hits.push(DictHit {
-            start: m.start,
-            end: m.end,
-            anchor: anchor_of(tree, m.start, m.end),
+            start,
+            end,
+            anchor: anchor_of(tree, start, end),
             code: entry.code.clone(),
             agent: true,
             prefix: entry.placement == AgentPlacement::Prefix,
