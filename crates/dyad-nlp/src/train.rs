@@ -104,6 +104,23 @@ fn class_key(u: &str, x: &str) -> (String, String) {
     (u.to_string(), x.to_string())
 }
 
+/// For tagger classes (UPOS, XPOS pairs), a function giving each word's gold class id
+/// (0 for a pair not among them).
+fn gold_class_ids(classes: &[(String, String)]) -> impl Fn(&GoldSentence) -> Vec<u8> {
+    let cid: HashMap<(String, String), u8> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.clone(), i as u8))
+        .collect();
+    move |s: &GoldSentence| {
+        s.upos
+            .iter()
+            .zip(&s.xpos)
+            .map(|(u, x)| cid.get(&class_key(u, x)).copied().unwrap_or(0))
+            .collect()
+    }
+}
+
 /// Trains a tagger in memory; `epochs` passes, best dev epoch kept (dev may be empty).
 pub fn fit_tagger(
     train: &[GoldSentence],
@@ -120,18 +137,7 @@ pub fn fit_tagger(
         }
     }
     let classes: Vec<(String, String)> = class_set.keys().take(256).cloned().collect();
-    let cid: HashMap<(String, String), u8> = classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.clone(), i as u8))
-        .collect();
-    let gold_classes = |s: &GoldSentence| -> Vec<u8> {
-        s.upos
-            .iter()
-            .zip(&s.xpos)
-            .map(|(u, x)| cid.get(&class_key(u, x)).copied().unwrap_or(0))
-            .collect()
-    };
+    let gold_classes = gold_class_ids(&classes);
     // Form statistics: tag dictionary and most-frequent class.
     let mut form_counts: BTreeMap<String, BTreeMap<u8, usize>> = BTreeMap::new();
     let mut feat_counts: BTreeMap<(String, u8), BTreeMap<String, usize>> = BTreeMap::new();
@@ -311,19 +317,7 @@ pub fn fit_tagger_two_pass(
 ) -> (Tagger, f64) {
     let (mut tagger, acc1) = fit_tagger(train, dev, epochs, seed, log);
     let first = jackknife_tags(train, &tagger.classes, JACKKNIFE_FOLDS, seed, log);
-    let cid: HashMap<(String, String), u8> = tagger
-        .classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.clone(), i as u8))
-        .collect();
-    let gold_classes = |s: &GoldSentence| -> Vec<u8> {
-        s.upos
-            .iter()
-            .zip(&s.xpos)
-            .map(|(u, x)| cid.get(&class_key(u, x)).copied().unwrap_or(0))
-            .collect()
-    };
+    let gold_classes = gold_class_ids(&tagger.classes);
     let nc = tagger.classes.len().max(1);
     tagger.margin = TAGGER_SECOND_PASS_MARGIN;
     let mut trainer = Trainer::new(nc);
