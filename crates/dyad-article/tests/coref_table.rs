@@ -5,6 +5,8 @@
 //! the expected antecedent and code. All failures are reported together with a pass count.
 //! Skips with a note when the embedded models cannot be loaded.
 
+mod common;
+
 use std::path::PathBuf;
 
 use dyad_article::coref::{classify_mention, resolve, CorefMention, CorefSentence, CorefWord};
@@ -21,42 +23,27 @@ struct Case {
 
 fn parse(data: &str) -> Result<Vec<Case>, String> {
     let mut cases = Vec::new();
-    let mut cur: Option<Case> = None;
-    let mut in_text = false;
-    for (n, line) in data.lines().enumerate() {
-        if let Some(name) = line.strip_prefix("=== ") {
-            cases.extend(cur.take());
-            cur = Some(Case {
-                line: n + 1,
-                name: name.trim().to_string(),
-                marked: String::new(),
-                expected: None,
-            });
-            in_text = true;
-            continue;
-        }
-        let Some(c) = cur.as_mut() else { continue };
-        if in_text {
-            if line == "---" {
-                in_text = false;
-                c.marked = c.marked.trim_end().to_string();
-            } else {
-                c.marked.push_str(line);
-                c.marked.push('\n');
-            }
-        } else if let Some(e) = line.strip_prefix("=> ") {
-            let e = e.trim();
+    for b in common::blocks(data) {
+        let mut expected = None;
+        for (n, a) in &b.answers {
+            let e = a
+                .strip_prefix("=> ")
+                .ok_or_else(|| format!("line {n}: unexpected {a:?}"))?
+                .trim();
             if e != "none" {
                 let (text, code) = e
                     .rsplit_once(' ')
-                    .ok_or_else(|| format!("line {}: want `=> TEXT CODE` or `=> none`", n + 1))?;
-                c.expected = Some((text.to_string(), code.to_string()));
+                    .ok_or_else(|| format!("line {n}: want `=> TEXT CODE` or `=> none`"))?;
+                expected = Some((text.to_string(), code.to_string()));
             }
-        } else if !(line.trim().is_empty() || line.starts_with('#')) {
-            return Err(format!("line {}: unexpected {line:?}", n + 1));
         }
+        cases.push(Case {
+            line: b.line,
+            name: b.name,
+            marked: b.text,
+            expected,
+        });
     }
-    cases.extend(cur);
     Ok(cases)
 }
 

@@ -2,6 +2,8 @@
 //! text is segmented with `dyad_text::segment` and searched with `find_quotes`; all
 //! failures are reported together with a pass count.
 
+mod common;
+
 use std::path::PathBuf;
 
 use dyad_article::quotes::find_quotes;
@@ -15,39 +17,25 @@ struct Case {
 
 fn parse(data: &str) -> Result<Vec<Case>, String> {
     let mut cases = Vec::new();
-    let mut cur: Option<Case> = None;
-    let mut in_text = false;
-    for (n, line) in data.lines().enumerate() {
-        if let Some(name) = line.strip_prefix("=== ") {
-            cases.extend(cur.take());
-            cur = Some(Case {
-                line: n + 1,
-                name: name.trim().to_string(),
-                text: String::new(),
-                expected: Vec::new(),
-            });
-            in_text = true;
-            continue;
-        }
-        let Some(c) = cur.as_mut() else { continue };
-        if in_text {
-            if line == "---" {
-                in_text = false;
-                c.text = c.text.trim_end().to_string();
-            } else {
-                c.text.push_str(line);
-                c.text.push('\n');
+    for b in common::blocks(data) {
+        let mut expected = Vec::new();
+        for (n, a) in &b.answers {
+            if let Some(q) = a.strip_prefix("Q ") {
+                let (quote, speaker) = q
+                    .split_once(" => ")
+                    .ok_or_else(|| format!("line {n}: no ` => `"))?;
+                expected.push((quote.to_string(), speaker.to_string()));
+            } else if a.trim() != "none" {
+                return Err(format!("line {n}: unexpected {a:?}"));
             }
-        } else if let Some(q) = line.strip_prefix("Q ") {
-            let (quote, speaker) = q
-                .split_once(" => ")
-                .ok_or_else(|| format!("line {}: no ` => `", n + 1))?;
-            c.expected.push((quote.to_string(), speaker.to_string()));
-        } else if !(line.trim().is_empty() || line.trim() == "none" || line.starts_with('#')) {
-            return Err(format!("line {}: unexpected {line:?}", n + 1));
         }
+        cases.push(Case {
+            line: b.line,
+            name: b.name,
+            text: b.text,
+            expected,
+        });
     }
-    cases.extend(cur);
     Ok(cases)
 }
 

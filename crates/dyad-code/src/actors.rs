@@ -350,43 +350,13 @@ pub(crate) fn first_actor_code(
     })
 }
 
-/// Whether `d` falls in `r`, PETRARCH's way: an interval `A-B` holds on both its
-/// days (`[ORCHOB 20100109-20100112]` applies on 2010-01-12); `<B` ends before `B`.
-fn holds(r: &dyad_dict::DateRange, d: DictDate) -> bool {
-    match (r.start, r.end) {
-        (Some(a), Some(b)) => a <= d && d <= b,
-        _ => r.contains(d),
-    }
-}
-
-/// The code of an actor on `date`, PETRARCH's way: a dated code whose range holds wins
-/// over an undated default wherever the default is written (TABARI and PETRARCH files put
-/// the default first: `SAM_GAMGEE [HOB]` then `[HOBCIV <20080120]`); without a date, or
-/// when no dated code holds, the first undated code.
+/// The code of an actor on `date`: dyad-dict decides it in one place
+/// ([`dyad_dict::ActorEntry::code_on`], PETRARCH's reading of dated codes).
 pub(crate) fn code_on(
     entry: &dyad_dict::ActorEntry,
     date: Option<DictDate>,
 ) -> Option<&dyad_dict::ActorCode> {
-    if let Some(d) = date {
-        if let Some(c) = entry
-            .codes
-            .iter()
-            .find(|c| !c.range.is_unbounded() && holds(&c.range, d))
-        {
-            return Some(c);
-        }
-    }
-    entry
-        .codes
-        .iter()
-        .find(|c| c.range.is_unbounded())
-        .or_else(|| {
-            if date.is_none() {
-                entry.codes.first()
-            } else {
-                None
-            }
-        })
+    entry.code_on(date)
 }
 
 /// The words as the dictionaries see them: a hyphenated name our tokenizer split

@@ -5,9 +5,9 @@
 //! ARMENIA_  [ARM]            # a name, its code, a comment
 //! +YEREVAN_                  # an alternate name for the same actor
 //! SERZH_SARKISYAN_
-//!     [ARMELI 720101-000101] # start inclusive, end exclusive
+//!     [ARMELI 720101-000101] # 1972-01-01 through 2000-01-01, both days
 //!     [ARMGOV >080409]       # from 2008-04-09 on
-//!     [ARMELI]               # otherwise: the first entry that holds wins
+//!     [ARMELI]               # undated: applies when no dated code holds
 //! ```
 //!
 //! A name whose last character is not `_` is a stem in TABARI: its last word matches any
@@ -58,16 +58,20 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
-    /// The code that applies on `date`: the first code whose range contains it. Without
-    /// a date, the first unrestricted code (or failing that, the first code).
+    /// The code that applies on `date`, PETRARCH's way: the first dated code whose range
+    /// holds wins over an undated default wherever the default is written (TABARI and
+    /// PETRARCH files put the default first: `SAM_GAMGEE [HOB]` then `[HOBCIV <20080120]`);
+    /// when no dated code holds, the first undated code. Without a date, the first
+    /// undated code, or failing that the first code.
     pub fn code_on(&self, date: Option<DictDate>) -> Option<&ActorCode> {
+        let undated = || self.codes.iter().find(|c| c.range.is_unbounded());
         match date {
-            Some(d) => self.codes.iter().find(|c| c.range.contains(d)),
-            None => self
+            Some(d) => self
                 .codes
                 .iter()
-                .find(|c| c.range.is_unbounded())
-                .or_else(|| self.codes.first()),
+                .find(|c| !c.range.is_unbounded() && c.range.contains(d))
+                .or_else(undated),
+            None => undated().or_else(|| self.codes.first()),
         }
     }
 }

@@ -95,9 +95,11 @@ fn check_actors(o: &mut Out<'_>, opts: &CheckOptions) {
         let mut open_at: Option<u32> = None;
         for c in &a.codes {
             let shown = format!("[{}]", c.code);
-            if let Some(l) = open_at {
+            // Dated codes win over an undated one wherever it is written
+            // (`ActorEntry::code_on`), so only a second undated code is never reached.
+            if let (Some(l), true) = (open_at, c.range.is_unbounded()) {
                 let msg = format!(
-                    "unreachable code `{}`: an unrestricted code at line {l} always applies first",
+                    "unreachable code `{}`: the unrestricted code at line {l} applies first",
                     c.code
                 );
                 o.push(a.file, c.line, Severity::Warning, msg, &shown);
@@ -122,11 +124,7 @@ fn check_actors(o: &mut Out<'_>, opts: &CheckOptions) {
             }
         }
         if let Some(as_of) = opts.as_of {
-            if !a.codes.is_empty()
-                && a.codes
-                    .iter()
-                    .all(|c| c.range.end.is_some_and(|e| e <= as_of))
-            {
+            if !a.codes.is_empty() && a.codes.iter().all(|c| c.range.ends_before(as_of)) {
                 let msg = format!("every code of `{}` expired before {as_of}", a.names[0].text);
                 o.push(a.file, a.line, Severity::Note, msg, &a.names[0].text);
             }

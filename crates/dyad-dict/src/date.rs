@@ -66,20 +66,37 @@ impl fmt::Display for DictDate {
 
 /// When a dated code applies: `[CODE]`, `[CODE <D]`, `[CODE >D]`, `[CODE D1-D2]`.
 ///
-/// Start dates are inclusive and end dates exclusive: `>D` holds from D on, `<D` up to
-/// the day before D, `D1-D2` from D1 up to the day before D2.
+/// PETRARCH's reading, the one place dyad decides it: `>D` holds from D on, `<D` up to
+/// the day before D, and an interval `D1-D2` on both of its days, D1 through D2
+/// (`[ORCHOB 20100109-20100112]` applies on 2010-01-12). A bounded end is therefore
+/// exclusive alone and inclusive after a start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DateRange {
     /// First day the code applies (inclusive), if bounded.
     pub start: Option<DictDate>,
-    /// First day the code no longer applies (exclusive), if bounded.
+    /// The end, if bounded: the first day the code no longer applies when written alone
+    /// (`<D`), the last day it applies when written after a start (`D1-D2`).
     pub end: Option<DictDate>,
 }
 
 impl DateRange {
     /// True when `date` falls in the range.
     pub fn contains(&self, date: DictDate) -> bool {
-        self.start.is_none_or(|s| date >= s) && self.end.is_none_or(|e| date < e)
+        match (self.start, self.end) {
+            (Some(s), Some(e)) => s <= date && date <= e,
+            (Some(s), None) => s <= date,
+            (None, Some(e)) => date < e,
+            (None, None) => true,
+        }
+    }
+
+    /// True when the range has an end and `date` is past it.
+    pub fn ends_before(&self, date: DictDate) -> bool {
+        match (self.start, self.end) {
+            (Some(_), Some(e)) => e < date,
+            (None, Some(e)) => e <= date,
+            _ => false,
+        }
     }
 
     /// True when no date is excluded.
@@ -87,9 +104,9 @@ impl DateRange {
         self.start.is_none() && self.end.is_none()
     }
 
-    /// True when no date can fall in the range (end on or before start).
+    /// True when no date can fall in the range (an interval that ends before it starts).
     pub fn is_empty(&self) -> bool {
-        matches!((self.start, self.end), (Some(s), Some(e)) if e <= s)
+        matches!((self.start, self.end), (Some(s), Some(e)) if e < s)
     }
 }
 
@@ -109,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn range_bounds_start_inclusive_end_exclusive() {
+    fn interval_holds_on_both_days_before_bound_is_exclusive() {
         let d = |s| DictDate::parse(s).unwrap();
         let r = DateRange {
             start: Some(d("20100101")),
@@ -117,7 +134,19 @@ mod tests {
         };
         assert!(r.contains(d("20100101")));
         assert!(r.contains(d("20111231")));
-        assert!(!r.contains(d("20120101")));
+        assert!(r.contains(d("20120101")));
+        assert!(!r.contains(d("20120102")));
         assert!(!r.contains(d("20091231")));
+        let before = DateRange {
+            start: None,
+            end: Some(d("20120101")),
+        };
+        assert!(before.contains(d("20111231")));
+        assert!(!before.contains(d("20120101")));
+        let one_day = DateRange {
+            start: Some(d("20120101")),
+            end: Some(d("20120101")),
+        };
+        assert!(!one_day.is_empty() && one_day.contains(d("20120101")));
     }
 }

@@ -31,9 +31,11 @@
 //!   not overlap.
 //! * **First entry wins.** When several entries share a phrase they are kept in file order
 //!   (files in load order) and the first is the one that applies.
-//! * **Dates.** An actor's codes are tried in order and the first whose range holds on the
-//!   article's date applies: `[C >D]` from D on (inclusive), `[C <D]` before D
-//!   (exclusive), `[C D1-D2]` from D1 up to but not including D2, `[C]` always.
+//! * **Dates.** An actor's dated codes are tried in order and the first whose range holds
+//!   on the article's date applies; an undated `[C]` applies when none does, wherever it
+//!   is written. `[C >D]` holds from D on, `[C <D]` before D, `[C D1-D2]` on D1 through
+//!   D2, both days (PETRARCH's reading; [`DateRange`]). A role that ends on the day the
+//!   next begins leaves that day to the code written first.
 //! * **Verbs** are indexed by the head word of each verb (its lemma), and by every
 //!   inflected form (`{...}` forms, or PETRARCH's regular forms); a verb leads to its
 //!   family, whose patterns (in file order) and default code apply to all its verbs.
@@ -54,7 +56,8 @@
 //! let bush = found[1].values[0];
 //! let on = |s| d.actor_code(bush, DictDate::parse(s)).map(|c| c.code.as_str());
 //! assert_eq!(on("20050101"), Some("USAGOV"));
-//! assert_eq!(on("20090120"), Some("USAELI"));           // the end date is exclusive
+//! assert_eq!(on("20090120"), Some("USAGOV"));           // an interval holds on both days
+//! assert_eq!(on("20090121"), Some("USAELI"));
 //! assert_eq!(d.loc(d.actors[bush as usize].file, d.actors[bush as usize].line), "test.actors:1");
 //! ```
 
@@ -571,7 +574,7 @@ impl Dictionaries {
         self.compiled.issues.find_all(tokens)
     }
 
-    /// The code of actor `id` on `date` (first matching entry wins; see [`ActorEntry::code_on`]).
+    /// The code of actor `id` on `date` (see [`ActorEntry::code_on`]).
     pub fn actor_code(&self, id: u32, date: Option<DictDate>) -> Option<&ActorCode> {
         self.actors.get(id as usize)?.code_on(date)
     }

@@ -91,8 +91,11 @@ fn actor_codes_are_date_aware_first_match_wins() {
     let id = d.match_actors(&["Rufus", "T.", "Firefly"])[0].values[0];
     let on = |s: &str| d.actor_code(id, date(s)).map(|c| c.code.clone());
     assert_eq!(on("19250505").as_deref(), Some("FREELI"));
-    assert_eq!(on("19330101").as_deref(), Some("FREGOV")); // start inclusive
-    assert_eq!(on("19340101").as_deref(), Some("FREELI")); // end exclusive, then unrestricted
+    // A handover day (one interval ends, the next begins) goes to the code written first.
+    assert_eq!(on("19330101").as_deref(), Some("FREELI"));
+    assert_eq!(on("19330102").as_deref(), Some("FREGOV"));
+    assert_eq!(on("19340101").as_deref(), Some("FREGOV")); // an interval holds on its last day
+    assert_eq!(on("19340102").as_deref(), Some("FREELI")); // then the unrestricted code
     assert_eq!(on("19400601").as_deref(), Some("FREGOV"));
     assert_eq!(
         d.actor_code(id, None).map(|c| c.code.as_str()),
@@ -681,7 +684,8 @@ fn lint_finds_duplicates_shadows_unknown_codes_and_dead_entries() {
 
 #[test]
 fn unreachable_and_expired_actor_codes() {
-    let text = "A_ [AAA] [BBB >20200101]\nB_ [CCC 19900101-19950101]\nC_ [DDD 20000101-19990101]\n";
+    let text = "A_ [AAA] [BBB]\nB_ [CCC 19900101-19950101]\nC_ [DDD 20000101-19990101]\n\
+                D_ [EEE] [FFF >20200101]\n";
     let (d, _) = Dictionaries::from_texts(&[("t.actors", text, Some(DictKind::Actors))]);
     let diags = dyad_dict::check_with(
         &d,
@@ -708,6 +712,8 @@ fn unreachable_and_expired_actor_codes() {
             .any(|m| m.0 == 3 && m.2.starts_with("empty date range")),
         "{msgs:#?}"
     );
+    // A dated code after an undated one is reached: dated codes are tried first.
+    assert!(!msgs.iter().any(|m| m.0 == 4), "{msgs:#?}");
 }
 
 #[test]
