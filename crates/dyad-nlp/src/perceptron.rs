@@ -265,12 +265,22 @@ pub struct Model {
     entries: Vec<u32>,
     /// Runtime rows: for each sparse row, its length then its packed entries.
     rows: Vec<u32>,
-    /// Long rows, expanded to one `i16` per class (stride `nclasses`): adding a dense
+    /// Long rows, expanded to one `i16` per class in cache-line blocks of [`BLOCK`]
+    /// classes (a row is `nclasses` rounded up to whole blocks): adding a dense
     /// row is a vectorised loop, far cheaper than scattering its entries one by one.
-    dense: Vec<i16>,
+    dense: Vec<Block>,
     /// Open-addressing slots; `fp == 0` marks an empty slot. Power-of-two length.
     slots: Vec<Slot>,
 }
+
+/// Classes per block of a dense row: 32 weights of 2 bytes fill one 64-byte cache line.
+const BLOCK: usize = 32;
+
+/// One cache line of a dense row: the weights of [`BLOCK`] consecutive classes. Summing
+/// rows block by block keeps the block's running sums in registers.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+struct Block([i16; BLOCK]);
 
 /// Rows with more entries than this are stored densely.
 const DENSE_MIN: u32 = 16;
@@ -330,6 +340,7 @@ impl Model {
         let mut slots = vec![Slot::default(); cap];
         let mut lens = Vec::with_capacity(keys.len());
         let mut dense = Vec::new();
+        let nblocks = nclasses.div_ceil(BLOCK);
         let mut rows = Vec::new();
         for (i, k) in keys.iter().enumerate() {
             let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
@@ -342,9 +353,12 @@ impl Model {
                 if off > MAX_OFFSET {
                     continue; // beyond any model this format is used for; dropped, not a panic
                 }
-                dense.resize(off + nclasses, 0i16);
+                dense.resize(off + nblocks, Block([0; BLOCK]));
                 for (c, w) in cs.iter().zip(ws) {
-                    dense[off + usize::from(*c)] = *w;
+                    let c = usize::from(*c);
+                    if let Some(b) = dense.get_mut(off + c / BLOCK) {
+                        b.0[c % BLOCK] = *w;
+                    }
                 }
                 (KIND_DENSE << KIND_SHIFT) | off as u32
             } else {
@@ -418,7 +432,10 @@ impl Model {
         let mut acc = [0i32; 256];
         let nc = self.nclasses;
         let mask = self.slots.len() - 1;
+        let nblocks = nc.div_ceil(BLOCK);
+        // Out-of-line rows met so far: sparse ones, and the offsets of dense ones.
         let mut found = [0u32; 160];
+        let mut dense = [0u32; 160];
         for chunk in feats.chunks(found.len()) {
             // Touch every feature's home slot with independent, branch-free loads first: a
             // software prefetch (without `unsafe`) that lets the CPU overlap the misses.
@@ -427,8 +444,8 @@ impl Model {
                 sink ^= self.slots[(mix(*f) as usize) & mask].fp;
             }
             std::hint::black_box(sink);
-            // Inline rows are added at once; the others are collected for a second pass.
-            let mut nf = 0;
+            // Inline rows are added at once; the others are collected for later passes.
+            let (mut ns, mut nd) = (0, 0);
             for f in chunk {
                 let Some(v) = self.row(*f) else { continue };
                 match v >> KIND_SHIFT {
@@ -438,41 +455,51 @@ impl Model {
                         acc[(v >> 23) as usize & 0x7f] += w;
                         acc[(v >> 16) as usize & 0x7f] -= w;
                     }
+                    KIND_DENSE => {
+                        dense[nd] = v & MAX_OFFSET as u32;
+                        nd += 1;
+                    }
                     _ => {
-                        found[nf] = v;
-                        nf += 1;
+                        found[ns] = v;
+                        ns += 1;
                     }
                 }
             }
-            // The same for the out-of-line rows: every cache line of a dense row (a few
-            // hundred bytes), the first and last of a sparse one.
+            let (sparse, dense) = (&found[..ns], &dense[..nd]);
+            // The same for the out-of-line rows: every cache line of a dense row, the
+            // first and last of a sparse one.
             let mut sink = 0u32;
-            for &v in &found[..nf] {
-                let a = (v as usize) & MAX_OFFSET;
-                if v >> KIND_SHIFT == KIND_DENSE {
-                    for w in self.dense.get(a..a + nc).unwrap_or(&[]).iter().step_by(32) {
-                        sink ^= *w as u32;
-                    }
-                    sink ^= self.dense.get(a + nc - 1).copied().unwrap_or(0) as u32;
-                } else {
-                    let len = self.rows.get(a).copied().unwrap_or(0) as usize;
-                    sink ^= self.rows.get(a + len).copied().unwrap_or(0);
+            for &a in dense {
+                for b in self.dense.iter().skip(a as usize).take(nblocks) {
+                    sink ^= b.0[0] as u32;
                 }
+            }
+            for &v in sparse {
+                let a = (v as usize) & MAX_OFFSET;
+                let len = self.rows.get(a).copied().unwrap_or(0) as usize;
+                sink ^= self.rows.get(a + len).copied().unwrap_or(0);
             }
             std::hint::black_box(sink);
-            for &v in &found[..nf] {
+            for &v in sparse {
                 let a = (v as usize) & MAX_OFFSET;
-                if v >> KIND_SHIFT == KIND_DENSE {
-                    if let Some(row) = self.dense.get(a..a + nc) {
-                        for (x, w) in acc[..nc].iter_mut().zip(row) {
+                let len = self.rows.get(a).copied().unwrap_or(0) as usize;
+                for e in self.rows.get(a + 1..a + 1 + len).unwrap_or(&[]) {
+                    acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
+                }
+            }
+            // Dense rows block by block: the block's sums stay in registers while every
+            // row's block is added, instead of a load and a store of the sums per row.
+            for (j, out) in acc.chunks_exact_mut(BLOCK).take(nblocks).enumerate() {
+                let mut sum = [0i32; BLOCK];
+                for &a in dense {
+                    if let Some(b) = self.dense.get(a as usize + j) {
+                        for (x, w) in sum.iter_mut().zip(b.0.iter()) {
                             *x += i32::from(*w);
                         }
                     }
-                } else {
-                    let len = self.rows.get(a).copied().unwrap_or(0) as usize;
-                    for e in self.rows.get(a + 1..a + 1 + len).unwrap_or(&[]) {
-                        acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
-                    }
+                }
+                for (x, y) in out.iter_mut().zip(sum) {
+                    *x += y;
                 }
             }
         }
@@ -508,7 +535,7 @@ impl Model {
 
     /// A one-line summary of the runtime layout (features, dense rows, bytes per array).
     pub fn stats(&self) -> String {
-        let dense_rows = self.dense.len() / self.nclasses.max(1);
+        let dense_rows = self.dense.len() / self.nclasses.div_ceil(BLOCK).max(1);
         let inline = self
             .slots
             .iter()
@@ -533,7 +560,7 @@ impl Model {
             self.entries.len(),
             self.slots.len() * 8 / 1024,
             self.rows.len() * 4 / 1024,
-            self.dense.len() * 2 / 1024
+            self.dense.len() * 64 / 1024
         )
     }
 
