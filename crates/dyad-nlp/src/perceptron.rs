@@ -263,7 +263,8 @@ pub struct Model {
     lens: Vec<u8>,
     /// Packed entries, rows in key order (the file layout).
     entries: Vec<u32>,
-    /// Runtime rows: for each sparse row, its length then its packed entries.
+    /// Runtime sparse rows, their packed entries one after the other (the slot holds a
+    /// row's offset and length, so reading a row needs no dependent load of a header).
     rows: Vec<u32>,
     /// Long rows, expanded to one `i16` per class in cache-line blocks of [`BLOCK`]
     /// classes (a row is `nclasses` rounded up to whole blocks): adding a dense
@@ -284,10 +285,18 @@ struct Block([i16; BLOCK]);
 
 /// Rows with more entries than this are stored densely.
 const DENSE_MIN: u32 = 16;
+// A sparse row's length minus one must fit the 4 bits it has in a slot.
+const _: () = assert!(DENSE_MIN <= 16);
 /// [`Slot::val`] kinds, in its top two bits.
 const KIND_SHIFT: u32 = 30;
-/// `val` is an offset into `rows` (a length header, then the packed entries).
+/// `val` is a sparse row: its length minus one in bits `SPARSE_LEN_SHIFT..30` (rows this
+/// short are sparse: at most [`DENSE_MIN`] entries) and its offset into `rows` below.
 const KIND_SPARSE: u32 = 0;
+/// Where the length of a sparse row starts in [`Slot::val`].
+const SPARSE_LEN_SHIFT: u32 = 26;
+/// Sparse-row offsets fit below the length (a model has at most 2^26 weights: see
+/// [`Model::read`]).
+const SPARSE_MAX_OFFSET: usize = (1 << SPARSE_LEN_SHIFT) - 1;
 /// `val` is an offset into `dense`.
 const KIND_DENSE: u32 = 1;
 /// `val` is one inline weight: class in bits 16..24, weight in bits 0..16.
@@ -361,16 +370,18 @@ impl Model {
                     }
                 }
                 (KIND_DENSE << KIND_SHIFT) | off as u32
+            } else if b == a {
+                // An empty row adds nothing, like an absent feature's zero weight.
+                KIND_ONE << KIND_SHIFT
             } else {
                 let off = rows.len();
-                if off > MAX_OFFSET {
+                if off > SPARSE_MAX_OFFSET {
                     continue;
                 }
-                rows.push((b - a) as u32);
                 for (c, w) in cs.iter().zip(ws) {
                     rows.push((u32::from(*c) << 16) | u32::from(*w as u16));
                 }
-                (KIND_SPARSE << KIND_SHIFT) | off as u32
+                (KIND_SPARSE << KIND_SHIFT) | ((b - a - 1) as u32) << SPARSE_LEN_SHIFT | off as u32
             };
             let mut p = (mix(*k) as usize) & mask;
             while slots[p].fp != 0 {
@@ -475,15 +486,14 @@ impl Model {
                 }
             }
             for &v in sparse {
-                let a = (v as usize) & MAX_OFFSET;
-                let len = self.rows.get(a).copied().unwrap_or(0) as usize;
-                sink ^= self.rows.get(a + len).copied().unwrap_or(0);
+                let (a, len) = sparse_row(v);
+                sink ^= self.rows.get(a).copied().unwrap_or(0);
+                sink ^= self.rows.get(a + len - 1).copied().unwrap_or(0);
             }
             std::hint::black_box(sink);
             for &v in sparse {
-                let a = (v as usize) & MAX_OFFSET;
-                let len = self.rows.get(a).copied().unwrap_or(0) as usize;
-                for e in self.rows.get(a + 1..a + 1 + len).unwrap_or(&[]) {
+                let (a, len) = sparse_row(v);
+                for e in self.rows.get(a..a + len).unwrap_or(&[]) {
                     acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
                 }
             }
@@ -637,6 +647,15 @@ impl Model {
     }
 }
 
+/// The offset into `rows` and the length of a sparse row's [`Slot::val`].
+#[inline]
+fn sparse_row(v: u32) -> (usize, usize) {
+    (
+        v as usize & SPARSE_MAX_OFFSET,
+        ((v >> SPARSE_LEN_SHIFT) & 0xf) as usize + 1,
+    )
+}
+
 fn mix(k: u64) -> u64 {
     // The keys are hashes already; a multiply spreads any structure in the low bits.
     (k ^ (k >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 7
@@ -760,6 +779,9 @@ mod tests {
         b.push(k(15), &[(0, 1), (7, -2), (9, 32767)]);
         let dense: Vec<(u8, i16)> = (0..40u8).map(|c| (c * 4, i16::from(c) - 20)).collect();
         b.push(k(16), &dense);
+        // The longest sparse row (its length fills the 4 bits it has in the slot).
+        let long: Vec<(u8, i16)> = (0..16u8).map(|c| (c * 3, i16::from(c) + 1)).collect();
+        b.push(k(17), &long);
         let m = b.finish();
         let inline = m
             .slots
@@ -767,14 +789,24 @@ mod tests {
             .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
             .count();
         assert_eq!(inline, 2);
-        let feats = [k(11), k(12), k(13), k(14), k(15), k(16), k(99), k(12)];
+        let feats = [
+            k(11),
+            k(12),
+            k(13),
+            k(14),
+            k(15),
+            k(16),
+            k(99),
+            k(12),
+            k(17),
+        ];
         let mut s = Vec::new();
         m.score(&feats, &mut s);
         assert_eq!(s, naive_scores(&m, &feats));
         assert_eq!(s[5], -9.0);
         assert_eq!(s[100], 9.0 + 2.5); // the pair and the dense row
-        assert_eq!(s[3], 3.5);
-        // And after a write/read round trip.
+        assert_eq!(s[3], 3.5 + 1.0); // the one-weight row and the long sparse one
+                                     // And after a write/read round trip.
         let mut bytes = Vec::new();
         m.write(&mut bytes);
         let m2 = Model::read(&mut Reader::new(&bytes)).expect("reads back");
