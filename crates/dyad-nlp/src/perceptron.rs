@@ -267,9 +267,15 @@ pub struct Model {
     /// row's offset and length, so reading a row needs no dependent load of a header).
     rows: Vec<u32>,
     /// Long rows, expanded to one `i16` per class in cache-line blocks of [`BLOCK`]
-    /// classes (a row is `nclasses` rounded up to whole blocks): adding a dense
-    /// row is a vectorised loop, far cheaper than scattering its entries one by one.
+    /// classes: adding a dense row is a vectorised loop, far cheaper than scattering its
+    /// entries one by one. A row stops after its last block with a weight, and the classes
+    /// are renumbered at load (see `perm`) so that most rows need fewer blocks.
     dense: Vec<Block>,
+    /// Runtime class number of each class. Inside the model, classes are numbered by how
+    /// many dense rows weigh them, most first: the weights of a dense row then gather in
+    /// its first blocks, and a row that leaves the rarely weighted classes at zero takes
+    /// fewer cache lines. Scores are put back in the caller's class order.
+    perm: Vec<u8>,
     /// Open-addressing slots; `fp == 0` marks an empty slot. Power-of-two length.
     slots: Vec<Slot>,
 }
@@ -297,15 +303,19 @@ const SPARSE_LEN_SHIFT: u32 = 26;
 /// Sparse-row offsets fit below the length (a model has at most 2^26 weights: see
 /// [`Model::read`]).
 const SPARSE_MAX_OFFSET: usize = (1 << SPARSE_LEN_SHIFT) - 1;
-/// `val` is an offset into `dense`.
+/// `val` is a dense row: its number of blocks minus one in bits `DENSE_LEN_SHIFT..30`,
+/// and its offset into `dense`, in blocks, below.
 const KIND_DENSE: u32 = 1;
+/// Where the block count of a dense row starts in [`Slot::val`].
+const DENSE_LEN_SHIFT: u32 = 27;
+/// Dense-row offsets fit below the block count (at most 2^26 weights make at most
+/// 2^26 / 17 dense rows of at most 8 blocks: below 2^25).
+const DENSE_MAX_OFFSET: usize = (1 << DENSE_LEN_SHIFT) - 1;
 /// `val` is one inline weight: class in bits 16..24, weight in bits 0..16.
 const KIND_ONE: u32 = 2;
 /// `val` is an inline pair: class `a` in bits 23..30, class `b` in bits 16..23, and the
 /// weight `w` of `a` in bits 0..16; `b` has `-w`.
 const KIND_PAIR: u32 = 3;
-/// Offsets must fit below the kind bits.
-const MAX_OFFSET: usize = (1 << KIND_SHIFT) - 1;
 
 /// A hash-table slot: 8 bytes, so more of the table stays in cache. `fp` is a 32-bit
 /// fingerprint of the key (never 0; 0 marks an empty slot) — with the slot position
@@ -349,28 +359,63 @@ impl Model {
         let mut slots = vec![Slot::default(); cap];
         let mut lens = Vec::with_capacity(keys.len());
         let mut dense = Vec::new();
-        let nblocks = nclasses.div_ceil(BLOCK);
         let mut rows = Vec::new();
-        for (i, k) in keys.iter().enumerate() {
+        let row_of = |i: usize| {
             let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
-            lens.push((b - a).min(255) as u8);
-            let (cs, ws) = (&classes[a..b], &weights[a..b]);
+            (&classes[a..b], &weights[a..b])
+        };
+        // Classes by how many dense rows give them a weight, most first (then by number).
+        let mut weighed = vec![0usize; nclasses];
+        for i in 0..keys.len() {
+            let (cs, ws) = row_of(i);
+            if cs.len() > DENSE_MIN as usize {
+                for (c, w) in cs.iter().zip(ws) {
+                    if let Some(n) = weighed.get_mut(usize::from(*c)).filter(|_| *w != 0) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..nclasses).collect();
+        order.sort_by_key(|c| (std::cmp::Reverse(weighed[*c]), *c));
+        let mut perm = vec![0u8; nclasses];
+        for (new, old) in order.iter().enumerate() {
+            perm[*old] = new as u8;
+        }
+        let mut cs = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            let (orig, ws) = row_of(i);
+            lens.push(orig.len().min(255) as u8);
+            cs.clear();
+            cs.extend(
+                orig.iter()
+                    .map(|c| perm.get(usize::from(*c)).copied().unwrap_or(0)),
+            );
+            let cs = &cs[..];
             let val = if let Some(v) = inline_row(cs, ws) {
                 v
-            } else if b - a > DENSE_MIN as usize {
+            } else if cs.len() > DENSE_MIN as usize {
                 let off = dense.len();
-                if off > MAX_OFFSET {
+                if off > DENSE_MAX_OFFSET {
                     continue; // beyond any model this format is used for; dropped, not a panic
                 }
-                dense.resize(off + nblocks, Block([0; BLOCK]));
-                for (c, w) in cs.iter().zip(ws) {
+                let last = cs
+                    .iter()
+                    .zip(ws)
+                    .filter(|(_, w)| **w != 0)
+                    .map(|(c, _)| usize::from(*c))
+                    .max()
+                    .unwrap_or(0);
+                let nb = last / BLOCK + 1;
+                dense.resize(off + nb, Block([0; BLOCK]));
+                for (c, w) in cs.iter().zip(ws).filter(|(_, w)| **w != 0) {
                     let c = usize::from(*c);
                     if let Some(b) = dense.get_mut(off + c / BLOCK) {
                         b.0[c % BLOCK] = *w;
                     }
                 }
-                (KIND_DENSE << KIND_SHIFT) | off as u32
-            } else if b == a {
+                (KIND_DENSE << KIND_SHIFT) | ((nb - 1) as u32) << DENSE_LEN_SHIFT | off as u32
+            } else if cs.is_empty() {
                 // An empty row adds nothing, like an absent feature's zero weight.
                 KIND_ONE << KIND_SHIFT
             } else {
@@ -381,7 +426,9 @@ impl Model {
                 for (c, w) in cs.iter().zip(ws) {
                     rows.push((u32::from(*c) << 16) | u32::from(*w as u16));
                 }
-                (KIND_SPARSE << KIND_SHIFT) | ((b - a - 1) as u32) << SPARSE_LEN_SHIFT | off as u32
+                (KIND_SPARSE << KIND_SHIFT)
+                    | ((cs.len() - 1) as u32) << SPARSE_LEN_SHIFT
+                    | off as u32
             };
             let mut p = (mix(*k) as usize) & mask;
             while slots[p].fp != 0 {
@@ -406,6 +453,7 @@ impl Model {
             entries,
             rows,
             dense,
+            perm,
             slots,
         }
     }
@@ -467,7 +515,7 @@ impl Model {
                         acc[(v >> 16) as usize & 0x7f] -= w;
                     }
                     KIND_DENSE => {
-                        dense[nd] = v & MAX_OFFSET as u32;
+                        dense[nd] = v;
                         nd += 1;
                     }
                     _ => {
@@ -480,8 +528,9 @@ impl Model {
             // The same for the out-of-line rows: every cache line of a dense row, the
             // first and last of a sparse one.
             let mut sink = 0u32;
-            for &a in dense {
-                for b in self.dense.iter().skip(a as usize).take(nblocks) {
+            for &v in dense {
+                let (a, nb) = dense_row(v);
+                for b in self.dense.iter().skip(a).take(nb) {
                     sink ^= b.0[0] as u32;
                 }
             }
@@ -501,8 +550,12 @@ impl Model {
             // row's block is added, instead of a load and a store of the sums per row.
             for (j, out) in acc.chunks_exact_mut(BLOCK).take(nblocks).enumerate() {
                 let mut sum = [0i32; BLOCK];
-                for &a in dense {
-                    if let Some(b) = self.dense.get(a as usize + j) {
+                for &v in dense {
+                    let (a, nb) = dense_row(v);
+                    if j >= nb {
+                        continue;
+                    }
+                    if let Some(b) = self.dense.get(a + j) {
                         for (x, w) in sum.iter_mut().zip(b.0.iter()) {
                             *x += i32::from(*w);
                         }
@@ -513,8 +566,8 @@ impl Model {
                 }
             }
         }
-        for (s, a) in scores.iter_mut().zip(acc.iter()) {
-            *s = *a as f32 * self.scale;
+        for (s, p) in scores.iter_mut().zip(&self.perm) {
+            *s = acc[usize::from(*p)] as f32 * self.scale;
         }
     }
 
@@ -545,7 +598,11 @@ impl Model {
 
     /// A one-line summary of the runtime layout (features, dense rows, bytes per array).
     pub fn stats(&self) -> String {
-        let dense_rows = self.dense.len() / self.nclasses.div_ceil(BLOCK).max(1);
+        let dense_rows = self
+            .slots
+            .iter()
+            .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT == KIND_DENSE)
+            .count();
         let inline = self
             .slots
             .iter()
@@ -610,7 +667,7 @@ impl Model {
         if nclasses == 0 || nclasses > 256 {
             return Err(format!("bad class count {nclasses}"));
         }
-        // Far beyond any real model, and keeps every runtime offset below `MAX_OFFSET`.
+        // Far beyond any real model, and keeps every runtime offset below its limit.
         if nkeys > 1 << 26 || nentries > 1 << 26 {
             return Err(format!(
                 "model too large ({nkeys} features, {nentries} weights)"
@@ -645,6 +702,15 @@ impl Model {
             nclasses, scale, keys, starts, classes, weights,
         ))
     }
+}
+
+/// The offset into `dense` and the number of blocks of a dense row's [`Slot::val`].
+#[inline]
+fn dense_row(v: u32) -> (usize, usize) {
+    (
+        v as usize & DENSE_MAX_OFFSET,
+        ((v >> DENSE_LEN_SHIFT) & 0x7) as usize + 1,
+    )
 }
 
 /// The offset into `rows` and the length of a sparse row's [`Slot::val`].
@@ -789,6 +855,8 @@ mod tests {
             .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
             .count();
         assert_eq!(inline, 2);
+        // The dense row's 40 classes are renumbered first: 2 blocks, not all 7 of 200.
+        assert_eq!(m.dense.len(), 2);
         let feats = [
             k(11),
             k(12),
