@@ -254,6 +254,12 @@ impl ModelBuilder {
 /// (truth, guess) pair keeps exactly two weights `w` and `-w`. Such rows, and one-weight
 /// rows, live inside the 8-byte slot itself (one cache miss per feature, not two); other
 /// rows are packed `class << 16 | weight` in one array, long ones expanded densely.
+///
+/// The long (dense) rows are few but make more than half of all lookups, so their layout
+/// counts most: cache-line blocks summed with the running sums in registers, classes
+/// renumbered so that a row's weights gather in its first blocks, and no block after a
+/// row's last weight. The runtime layout is rebuilt from the file layout at every load;
+/// the scores (integer sums, scaled once) are exactly those of the file's rows.
 #[derive(Debug, Clone)]
 pub struct Model {
     nclasses: usize,
