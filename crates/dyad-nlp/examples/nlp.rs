@@ -6,6 +6,7 @@
 //! cargo run --release -p dyad-nlp --example nlp -- eval ../shared/ud/en_ewt-ud-test.conllu
 //! cargo run --release -p dyad-nlp --example nlp -- bench ../shared/ud/en_ewt-ud-test.conllu
 //! REPEAT=4 cargo run --release -p dyad-nlp --example nlp -- stages ../shared/ud/en_ewt-ud-test.conllu
+//! cargo run --release -p dyad-nlp --example nlp -- conllu ../shared/ud/en_ewt-ud-test.conllu > out.conllu
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -31,7 +32,7 @@ fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Err
 const USAGE: &str =
     "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
                      eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR] | \
-                     stages GOLD [MODEL_DIR] (REPEAT=n)";
+                     stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR]";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +43,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "errors" => errors_cmd(&args),
         "bench" => bench_cmd(&args),
         "stages" => stages_cmd(&args),
+        "conllu" => conllu_cmd(&args),
         _ => Err(USAGE.into()),
     }
 }
@@ -233,5 +235,43 @@ fn stages_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
          ({:.0} tokens/CPU s)",
         ntok as f64 / all
     );
+    Ok(())
+}
+
+fn conllu_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // The analysis of the gold words of every sentence as CoNLL-U on stdout: a speed change
+    // to the models' inference must leave this output the same byte for byte.
+    let path = args.get(1).ok_or(USAGE)?;
+    let a = analyzer(args.get(2))?;
+    let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
+    let mut out = String::new();
+    for s in &gold {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let sent = dyad_conllu::Sentence {
+            comments: s.comments.clone(),
+            sent_id: s.sent_id.clone(),
+            text: s.text.clone(),
+            words: a
+                .analyze(&words)
+                .into_iter()
+                .enumerate()
+                .map(|(i, w)| dyad_conllu::Word {
+                    id: i + 1,
+                    form: w.form,
+                    lemma: w.lemma,
+                    upos: w.upos,
+                    xpos: w.xpos,
+                    feats: w.feats,
+                    head: Some(w.head),
+                    deprel: w.deprel,
+                    deps: "_".into(),
+                    misc: "_".into(),
+                })
+                .collect(),
+            ..Default::default()
+        };
+        dyad_conllu::write_sentence(&sent, &mut out);
+    }
+    print!("{out}");
     Ok(())
 }

@@ -417,10 +417,12 @@ impl Parser {
             }
             features(&st, nodes, self.skip, &mut feats);
             self.model.score(&feats, &mut scores);
+            // Legality depends only on the move: decided three times, not once per class.
+            let legal = [st.legal(SHIFT), st.legal(LEFT), st.legal(RIGHT)];
             let mut best = usize::MAX;
             let mut bv = f32::NEG_INFINITY;
             for (c, v) in scores.iter().enumerate() {
-                if (best == usize::MAX || *v > bv) && st.legal(class_move(c)) {
+                if (best == usize::MAX || *v > bv) && legal[class_move(c)] {
                     bv = *v;
                     best = c;
                 }

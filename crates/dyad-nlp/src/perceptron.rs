@@ -254,6 +254,12 @@ impl ModelBuilder {
 /// (truth, guess) pair keeps exactly two weights `w` and `-w`. Such rows, and one-weight
 /// rows, live inside the 8-byte slot itself (one cache miss per feature, not two); other
 /// rows are packed `class << 16 | weight` in one array, long ones expanded densely.
+///
+/// The long (dense) rows are few but make more than half of all lookups, so their layout
+/// counts most: cache-line blocks summed with the running sums in registers, classes
+/// renumbered so that a row's weights gather in its first blocks, and no block after a
+/// row's last weight. The runtime layout is rebuilt from the file layout at every load;
+/// the scores (integer sums, scaled once) are exactly those of the file's rows.
 #[derive(Debug, Clone)]
 pub struct Model {
     nclasses: usize,
@@ -263,30 +269,59 @@ pub struct Model {
     lens: Vec<u8>,
     /// Packed entries, rows in key order (the file layout).
     entries: Vec<u32>,
-    /// Runtime rows: for each sparse row, its length then its packed entries.
+    /// Runtime sparse rows, their packed entries one after the other (the slot holds a
+    /// row's offset and length, so reading a row needs no dependent load of a header).
     rows: Vec<u32>,
-    /// Long rows, expanded to one `i16` per class (stride `nclasses`): adding a dense
-    /// row is a vectorised loop, far cheaper than scattering its entries one by one.
-    dense: Vec<i16>,
+    /// Long rows, expanded to one `i16` per class in cache-line blocks of [`BLOCK`]
+    /// classes: adding a dense row is a vectorised loop, far cheaper than scattering its
+    /// entries one by one. A row stops after its last block with a weight, and the classes
+    /// are renumbered at load (see `perm`) so that most rows need fewer blocks.
+    dense: Vec<Block>,
+    /// Runtime class number of each class. Inside the model, classes are numbered by how
+    /// many dense rows weigh them, most first: the weights of a dense row then gather in
+    /// its first blocks, and a row that leaves the rarely weighted classes at zero takes
+    /// fewer cache lines. Scores are put back in the caller's class order.
+    perm: Vec<u8>,
     /// Open-addressing slots; `fp == 0` marks an empty slot. Power-of-two length.
     slots: Vec<Slot>,
 }
 
+/// Classes per block of a dense row: 32 weights of 2 bytes fill one 64-byte cache line.
+const BLOCK: usize = 32;
+
+/// One cache line of a dense row: the weights of [`BLOCK`] consecutive classes. Summing
+/// rows block by block keeps the block's running sums in registers.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+struct Block([i16; BLOCK]);
+
 /// Rows with more entries than this are stored densely.
 const DENSE_MIN: u32 = 16;
+// A sparse row's length minus one must fit the 4 bits it has in a slot.
+const _: () = assert!(DENSE_MIN <= 16);
 /// [`Slot::val`] kinds, in its top two bits.
 const KIND_SHIFT: u32 = 30;
-/// `val` is an offset into `rows` (a length header, then the packed entries).
+/// `val` is a sparse row: its length minus one in bits `SPARSE_LEN_SHIFT..30` (rows this
+/// short are sparse: at most [`DENSE_MIN`] entries) and its offset into `rows` below.
 const KIND_SPARSE: u32 = 0;
-/// `val` is an offset into `dense`.
+/// Where the length of a sparse row starts in [`Slot::val`].
+const SPARSE_LEN_SHIFT: u32 = 26;
+/// Sparse-row offsets fit below the length (a model has at most 2^26 weights: see
+/// [`Model::read`]).
+const SPARSE_MAX_OFFSET: usize = (1 << SPARSE_LEN_SHIFT) - 1;
+/// `val` is a dense row: its number of blocks minus one in bits `DENSE_LEN_SHIFT..30`,
+/// and its offset into `dense`, in blocks, below.
 const KIND_DENSE: u32 = 1;
+/// Where the block count of a dense row starts in [`Slot::val`].
+const DENSE_LEN_SHIFT: u32 = 27;
+/// Dense-row offsets fit below the block count (at most 2^26 weights make at most
+/// 2^26 / 17 dense rows of at most 8 blocks: below 2^25).
+const DENSE_MAX_OFFSET: usize = (1 << DENSE_LEN_SHIFT) - 1;
 /// `val` is one inline weight: class in bits 16..24, weight in bits 0..16.
 const KIND_ONE: u32 = 2;
 /// `val` is an inline pair: class `a` in bits 23..30, class `b` in bits 16..23, and the
 /// weight `w` of `a` in bits 0..16; `b` has `-w`.
 const KIND_PAIR: u32 = 3;
-/// Offsets must fit below the kind bits.
-const MAX_OFFSET: usize = (1 << KIND_SHIFT) - 1;
 
 /// A hash-table slot: 8 bytes, so more of the table stays in cache. `fp` is a 32-bit
 /// fingerprint of the key (never 0; 0 marks an empty slot) — with the slot position
@@ -331,32 +366,75 @@ impl Model {
         let mut lens = Vec::with_capacity(keys.len());
         let mut dense = Vec::new();
         let mut rows = Vec::new();
-        for (i, k) in keys.iter().enumerate() {
+        let row_of = |i: usize| {
             let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
-            lens.push((b - a).min(255) as u8);
-            let (cs, ws) = (&classes[a..b], &weights[a..b]);
+            (&classes[a..b], &weights[a..b])
+        };
+        // Classes by how many dense rows give them a weight, most first (then by number).
+        let mut weighed = vec![0usize; nclasses];
+        for i in 0..keys.len() {
+            let (cs, ws) = row_of(i);
+            if cs.len() > DENSE_MIN as usize {
+                for (c, w) in cs.iter().zip(ws) {
+                    if let Some(n) = weighed.get_mut(usize::from(*c)).filter(|_| *w != 0) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..nclasses).collect();
+        order.sort_by_key(|c| (std::cmp::Reverse(weighed[*c]), *c));
+        let mut perm = vec![0u8; nclasses];
+        for (new, old) in order.iter().enumerate() {
+            perm[*old] = new as u8;
+        }
+        let mut cs = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            let (orig, ws) = row_of(i);
+            lens.push(orig.len().min(255) as u8);
+            cs.clear();
+            cs.extend(
+                orig.iter()
+                    .map(|c| perm.get(usize::from(*c)).copied().unwrap_or(0)),
+            );
+            let cs = &cs[..];
             let val = if let Some(v) = inline_row(cs, ws) {
                 v
-            } else if b - a > DENSE_MIN as usize {
+            } else if cs.len() > DENSE_MIN as usize {
                 let off = dense.len();
-                if off > MAX_OFFSET {
+                if off > DENSE_MAX_OFFSET {
                     continue; // beyond any model this format is used for; dropped, not a panic
                 }
-                dense.resize(off + nclasses, 0i16);
-                for (c, w) in cs.iter().zip(ws) {
-                    dense[off + usize::from(*c)] = *w;
+                let last = cs
+                    .iter()
+                    .zip(ws)
+                    .filter(|(_, w)| **w != 0)
+                    .map(|(c, _)| usize::from(*c))
+                    .max()
+                    .unwrap_or(0);
+                let nb = last / BLOCK + 1;
+                dense.resize(off + nb, Block([0; BLOCK]));
+                for (c, w) in cs.iter().zip(ws).filter(|(_, w)| **w != 0) {
+                    let c = usize::from(*c);
+                    if let Some(b) = dense.get_mut(off + c / BLOCK) {
+                        b.0[c % BLOCK] = *w;
+                    }
                 }
-                (KIND_DENSE << KIND_SHIFT) | off as u32
+                (KIND_DENSE << KIND_SHIFT) | ((nb - 1) as u32) << DENSE_LEN_SHIFT | off as u32
+            } else if cs.is_empty() {
+                // An empty row adds nothing, like an absent feature's zero weight.
+                KIND_ONE << KIND_SHIFT
             } else {
                 let off = rows.len();
-                if off > MAX_OFFSET {
+                if off > SPARSE_MAX_OFFSET {
                     continue;
                 }
-                rows.push((b - a) as u32);
                 for (c, w) in cs.iter().zip(ws) {
                     rows.push((u32::from(*c) << 16) | u32::from(*w as u16));
                 }
-                (KIND_SPARSE << KIND_SHIFT) | off as u32
+                (KIND_SPARSE << KIND_SHIFT)
+                    | ((cs.len() - 1) as u32) << SPARSE_LEN_SHIFT
+                    | off as u32
             };
             let mut p = (mix(*k) as usize) & mask;
             while slots[p].fp != 0 {
@@ -381,6 +459,7 @@ impl Model {
             entries,
             rows,
             dense,
+            perm,
             slots,
         }
     }
@@ -418,7 +497,10 @@ impl Model {
         let mut acc = [0i32; 256];
         let nc = self.nclasses;
         let mask = self.slots.len() - 1;
+        let nblocks = nc.div_ceil(BLOCK);
+        // Out-of-line rows met so far: sparse ones, and the offsets of dense ones.
         let mut found = [0u32; 160];
+        let mut dense = [0u32; 160];
         for chunk in feats.chunks(found.len()) {
             // Touch every feature's home slot with independent, branch-free loads first: a
             // software prefetch (without `unsafe`) that lets the CPU overlap the misses.
@@ -427,8 +509,8 @@ impl Model {
                 sink ^= self.slots[(mix(*f) as usize) & mask].fp;
             }
             std::hint::black_box(sink);
-            // Inline rows are added at once; the others are collected for a second pass.
-            let mut nf = 0;
+            // Inline rows are added at once; the others are collected for later passes.
+            let (mut ns, mut nd) = (0, 0);
             for f in chunk {
                 let Some(v) = self.row(*f) else { continue };
                 match v >> KIND_SHIFT {
@@ -438,46 +520,60 @@ impl Model {
                         acc[(v >> 23) as usize & 0x7f] += w;
                         acc[(v >> 16) as usize & 0x7f] -= w;
                     }
+                    KIND_DENSE => {
+                        dense[nd] = v;
+                        nd += 1;
+                    }
                     _ => {
-                        found[nf] = v;
-                        nf += 1;
+                        found[ns] = v;
+                        ns += 1;
                     }
                 }
             }
-            // The same for the out-of-line rows: every cache line of a dense row (a few
-            // hundred bytes), the first and last of a sparse one.
+            let (sparse, dense) = (&found[..ns], &dense[..nd]);
+            // The same for the out-of-line rows: every cache line of a dense row, the
+            // first and last of a sparse one.
             let mut sink = 0u32;
-            for &v in &found[..nf] {
-                let a = (v as usize) & MAX_OFFSET;
-                if v >> KIND_SHIFT == KIND_DENSE {
-                    for w in self.dense.get(a..a + nc).unwrap_or(&[]).iter().step_by(32) {
-                        sink ^= *w as u32;
-                    }
-                    sink ^= self.dense.get(a + nc - 1).copied().unwrap_or(0) as u32;
-                } else {
-                    let len = self.rows.get(a).copied().unwrap_or(0) as usize;
-                    sink ^= self.rows.get(a + len).copied().unwrap_or(0);
+            for &v in dense {
+                let (a, nb) = dense_row(v);
+                for b in self.dense.iter().skip(a).take(nb) {
+                    sink ^= b.0[0] as u32;
                 }
+            }
+            for &v in sparse {
+                let (a, len) = sparse_row(v);
+                sink ^= self.rows.get(a).copied().unwrap_or(0);
+                sink ^= self.rows.get(a + len - 1).copied().unwrap_or(0);
             }
             std::hint::black_box(sink);
-            for &v in &found[..nf] {
-                let a = (v as usize) & MAX_OFFSET;
-                if v >> KIND_SHIFT == KIND_DENSE {
-                    if let Some(row) = self.dense.get(a..a + nc) {
-                        for (x, w) in acc[..nc].iter_mut().zip(row) {
+            for &v in sparse {
+                let (a, len) = sparse_row(v);
+                for e in self.rows.get(a..a + len).unwrap_or(&[]) {
+                    acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
+                }
+            }
+            // Dense rows block by block: the block's sums stay in registers while every
+            // row's block is added, instead of a load and a store of the sums per row.
+            for (j, out) in acc.chunks_exact_mut(BLOCK).take(nblocks).enumerate() {
+                let mut sum = [0i32; BLOCK];
+                for &v in dense {
+                    let (a, nb) = dense_row(v);
+                    if j >= nb {
+                        continue;
+                    }
+                    if let Some(b) = self.dense.get(a + j) {
+                        for (x, w) in sum.iter_mut().zip(b.0.iter()) {
                             *x += i32::from(*w);
                         }
                     }
-                } else {
-                    let len = self.rows.get(a).copied().unwrap_or(0) as usize;
-                    for e in self.rows.get(a + 1..a + 1 + len).unwrap_or(&[]) {
-                        acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
-                    }
+                }
+                for (x, y) in out.iter_mut().zip(sum) {
+                    *x += y;
                 }
             }
         }
-        for (s, a) in scores.iter_mut().zip(acc.iter()) {
-            *s = *a as f32 * self.scale;
+        for (s, p) in scores.iter_mut().zip(&self.perm) {
+            *s = acc[usize::from(*p)] as f32 * self.scale;
         }
     }
 
@@ -508,7 +604,11 @@ impl Model {
 
     /// A one-line summary of the runtime layout (features, dense rows, bytes per array).
     pub fn stats(&self) -> String {
-        let dense_rows = self.dense.len() / self.nclasses.max(1);
+        let dense_rows = self
+            .slots
+            .iter()
+            .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT == KIND_DENSE)
+            .count();
         let inline = self
             .slots
             .iter()
@@ -533,7 +633,7 @@ impl Model {
             self.entries.len(),
             self.slots.len() * 8 / 1024,
             self.rows.len() * 4 / 1024,
-            self.dense.len() * 2 / 1024
+            self.dense.len() * 64 / 1024
         )
     }
 
@@ -573,7 +673,7 @@ impl Model {
         if nclasses == 0 || nclasses > 256 {
             return Err(format!("bad class count {nclasses}"));
         }
-        // Far beyond any real model, and keeps every runtime offset below `MAX_OFFSET`.
+        // Far beyond any real model, and keeps every runtime offset below its limit.
         if nkeys > 1 << 26 || nentries > 1 << 26 {
             return Err(format!(
                 "model too large ({nkeys} features, {nentries} weights)"
@@ -608,6 +708,24 @@ impl Model {
             nclasses, scale, keys, starts, classes, weights,
         ))
     }
+}
+
+/// The offset into `dense` and the number of blocks of a dense row's [`Slot::val`].
+#[inline]
+fn dense_row(v: u32) -> (usize, usize) {
+    (
+        v as usize & DENSE_MAX_OFFSET,
+        ((v >> DENSE_LEN_SHIFT) & 0x7) as usize + 1,
+    )
+}
+
+/// The offset into `rows` and the length of a sparse row's [`Slot::val`].
+#[inline]
+fn sparse_row(v: u32) -> (usize, usize) {
+    (
+        v as usize & SPARSE_MAX_OFFSET,
+        ((v >> SPARSE_LEN_SHIFT) & 0xf) as usize + 1,
+    )
 }
 
 fn mix(k: u64) -> u64 {
@@ -733,6 +851,9 @@ mod tests {
         b.push(k(15), &[(0, 1), (7, -2), (9, 32767)]);
         let dense: Vec<(u8, i16)> = (0..40u8).map(|c| (c * 4, i16::from(c) - 20)).collect();
         b.push(k(16), &dense);
+        // The longest sparse row (its length fills the 4 bits it has in the slot).
+        let long: Vec<(u8, i16)> = (0..16u8).map(|c| (c * 3, i16::from(c) + 1)).collect();
+        b.push(k(17), &long);
         let m = b.finish();
         let inline = m
             .slots
@@ -740,14 +861,26 @@ mod tests {
             .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
             .count();
         assert_eq!(inline, 2);
-        let feats = [k(11), k(12), k(13), k(14), k(15), k(16), k(99), k(12)];
+        // The dense row's 40 classes are renumbered first: 2 blocks, not all 7 of 200.
+        assert_eq!(m.dense.len(), 2);
+        let feats = [
+            k(11),
+            k(12),
+            k(13),
+            k(14),
+            k(15),
+            k(16),
+            k(99),
+            k(12),
+            k(17),
+        ];
         let mut s = Vec::new();
         m.score(&feats, &mut s);
         assert_eq!(s, naive_scores(&m, &feats));
         assert_eq!(s[5], -9.0);
         assert_eq!(s[100], 9.0 + 2.5); // the pair and the dense row
-        assert_eq!(s[3], 3.5);
-        // And after a write/read round trip.
+        assert_eq!(s[3], 3.5 + 1.0); // the one-weight row and the long sparse one
+                                     // And after a write/read round trip.
         let mut bytes = Vec::new();
         m.write(&mut bytes);
         let m2 = Model::read(&mut Reader::new(&bytes)).expect("reads back");
