@@ -36,11 +36,28 @@ pub fn article_date(article: &Article) -> Option<DictDate> {
 /// coded too, after the article's own sentences (their sentence indices continue after
 /// the last one): their events only count as further mentions of the kept paragraphs'
 /// events ([`article_records`]).
+///
+/// Sentences that provably can give no event and change nothing in the coreference
+/// (see [`crate::prefilter`]) are not tagged and parsed: they stand in the result with
+/// their words unanalysed (lemma the lower-cased form, no tags, every head 0) and an empty
+/// [`Coded`]. [`code_article_with`] can analyse every sentence instead; the records and
+/// quotes are the same either way.
 pub fn code_article(
     coder: &Coder<'_>,
     article: &Article,
     analyzer: &Analyzer,
 ) -> Vec<(ParsedSentence, Coded)> {
+    code_article_with(coder, article, analyzer, true).0
+}
+
+/// [`code_article`], with the prefilter on or off (`prefilter: false` tags and parses
+/// every sentence); also returns how many sentences were left unanalysed.
+pub fn code_article_with(
+    coder: &Coder<'_>,
+    article: &Article,
+    analyzer: &Analyzer,
+    prefilter: bool,
+) -> (Vec<(ParsedSentence, Coded)>, usize) {
     let date = article_date(article);
     let sentences = dyad_text::segment_article(article);
     let analyze = |s: &dyad_types::Sentence, original: &str| {
@@ -48,22 +65,40 @@ pub fn code_article(
         let analysis = analyzer.analyze(&words);
         ParsedSentence::from_analysis(s, &analysis, original)
     };
-    // (parse, paragraph for coreference)
-    let mut parsed: Vec<(ParsedSentence, usize)> = sentences
-        .iter()
-        .map(|s| (analyze(s, &article.raw_text), s.paragraph))
-        .collect();
     let last_paragraph = sentences.last().map_or(0, |s| s.paragraph);
-    for s in dyad_text::segment_duplicates(article, parsed.len()) {
-        let ps = analyze(&s, &article.raw_text);
-        parsed.push((ps, last_paragraph + 1 + s.paragraph));
-    }
-    let paragraphs: Vec<usize> = parsed.iter().map(|(_, p)| *p).collect();
-    let mut coded: Vec<(ParsedSentence, Coded)> = parsed
-        .into_iter()
-        .map(|(ps, _)| {
-            let c = coder.code(&ps, date);
-            (ps, c)
+    let duplicates = dyad_text::segment_duplicates(article, sentences.len());
+    // (sentence, paragraph for coreference)
+    let all: Vec<(&dyad_types::Sentence, usize)> = sentences
+        .iter()
+        .map(|s| (s, s.paragraph))
+        .chain(
+            duplicates
+                .iter()
+                .map(|s| (s, last_paragraph + 1 + s.paragraph)),
+        )
+        .collect();
+    let plan = if prefilter {
+        let refs: Vec<&dyad_types::Sentence> = all.iter().map(|(s, _)| *s).collect();
+        crate::prefilter::article_plan(coder, &refs)
+    } else {
+        vec![true; all.len()]
+    };
+    let skipped = plan.iter().filter(|&&a| !a).count();
+    let paragraphs: Vec<usize> = all.iter().map(|(_, p)| *p).collect();
+    let mut coded: Vec<(ParsedSentence, Coded)> = all
+        .iter()
+        .zip(&plan)
+        .map(|(&(s, _), &analyse)| {
+            if analyse {
+                let ps = analyze(s, &article.raw_text);
+                let c = coder.code(&ps, date);
+                (ps, c)
+            } else {
+                (
+                    ParsedSentence::from_analysis(s, &[], &article.raw_text),
+                    Coded::default(),
+                )
+            }
         })
         .collect();
     // Coreference reads the sentences in the order they stand in the raw text.
@@ -100,12 +135,19 @@ pub fn code_article(
             ),
         });
     }
-    for ((ps, c), ctx) in coded.iter_mut().zip(&context) {
+    for (((ps, c), ctx), (&analysed, &(s, _))) in
+        coded.iter_mut().zip(&context).zip(plan.iter().zip(&all))
+    {
         if !ctx.is_empty() {
+            // The prefilter leaves no sentence coreference gives an actor; should the
+            // resolver ever link into one, it is analysed here rather than coded unparsed.
+            if !analysed {
+                *ps = analyze(s, &article.raw_text);
+            }
             *c = coder.code_with_context(ps, date, ctx);
         }
     }
-    coded
+    (coded, skipped)
 }
 
 /// Nouns that, owned by an actor, act for it: "his office said", "its troops attacked".

@@ -60,6 +60,7 @@ mod context;
 mod explain;
 mod parsed;
 mod pattern;
+pub mod prefilter;
 mod quotes;
 mod record;
 pub mod suite;
@@ -67,7 +68,9 @@ pub mod suite;
 mod tree;
 
 pub use actors::{ActorMention, DictHit};
-pub use article::{article_coref, article_date, article_records, code_article, merge_mentions};
+pub use article::{
+    article_coref, article_date, article_records, code_article, code_article_with, merge_mentions,
+};
 pub use coder::{
     Coded, Coder, CoderOptions, ContextActor, Event, EventActor, PatternHit, RejectReason,
     Rejection, VerbMention,
