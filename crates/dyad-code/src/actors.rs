@@ -4,6 +4,10 @@
 //! lawmakers" → IRQ + LEG), with the country found inside the phrase or in an attached
 //! "of / in / from" phrase ("the government of Gondor", "lawmakers in Arnor").
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use dyad_dict::matcher::FxHasher;
 use dyad_dict::{AgentPlacement, DictDate, Dictionaries};
 use dyad_types::Span;
 use serde::Serialize;
@@ -68,7 +72,7 @@ pub(crate) fn find(
     date: Option<DictDate>,
     split: bool,
     endings: bool,
-    gapped: &[GappedName],
+    gapped: &GappedNames,
 ) -> Mentions {
     let n = s.words.len();
     let (forms, map) = joined_forms(s);
@@ -183,7 +187,7 @@ pub(crate) fn match_kinds(
     d: &Dictionaries,
     forms: &[String],
     endings: bool,
-    gapped: &[GappedName],
+    gapped: &GappedNames,
 ) -> MatchKinds {
     // Matching the forms with their endings stripped finds every match `with_endings`
     // could add.
@@ -196,7 +200,10 @@ pub(crate) fn match_kinds(
     });
     let actor = !d.match_actors(forms).is_empty()
         || alt.as_ref().is_some_and(|a| !d.match_actors(a).is_empty())
-        || gapped.iter().any(|g| match_gapped(g, forms).is_some());
+        || gapped
+            .candidates(forms)
+            .into_iter()
+            .any(|g| match_gapped(g, forms).is_some());
     let mut kinds = MatchKinds {
         actor,
         ..MatchKinds::default()
@@ -235,8 +242,50 @@ pub(crate) struct GappedName {
 /// Most words that may stand between two parts of a gapped name.
 const MAX_GAP: usize = 3;
 
+/// The gapped names of a dictionary, indexed by their first word: a sentence is tried
+/// only against the names whose first word it holds (the production dictionaries have
+/// thousands, and most sentences none of their first words).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GappedNames {
+    /// In dictionary order (the order [`add_gapped`] tries them in).
+    names: Vec<GappedName>,
+    /// Positions in `names` by the first word, ASCII upper case (how [`match_gapped`]
+    /// compares it: exactly, never as a stem, since a name has at least two parts).
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>>,
+}
+
+impl GappedNames {
+    /// The names that may match `forms`, in dictionary order.
+    fn candidates(&self, forms: &[String]) -> Vec<&GappedName> {
+        if self.names.is_empty() {
+            return Vec::new();
+        }
+        let mut at: Vec<usize> = forms
+            .iter()
+            .filter_map(|f| self.by_first.get(f.to_ascii_uppercase().as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().filter_map(|i| self.names.get(i)).collect()
+    }
+}
+
 /// The gapped names of `d`'s actors.
-pub(crate) fn gapped_names(d: &Dictionaries) -> Vec<GappedName> {
+pub(crate) fn gapped_names(d: &Dictionaries) -> GappedNames {
+    let names = gapped_name_list(d);
+    let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>> =
+        HashMap::default();
+    for (i, g) in names.iter().enumerate() {
+        if let Some(w) = g.parts.first().and_then(|p| p.first()) {
+            by_first.entry(w.to_ascii_uppercase()).or_default().push(i);
+        }
+    }
+    GappedNames { names, by_first }
+}
+
+fn gapped_name_list(d: &Dictionaries) -> Vec<GappedName> {
     let mut out = Vec::new();
     for (i, e) in d.actors.iter().enumerate() {
         for n in &e.names {
@@ -267,10 +316,10 @@ pub(crate) fn gapped_names(d: &Dictionaries) -> Vec<GappedName> {
 /// it overlaps when it matches more words ("ITHILEN TELEVISION" over "ITHILEN").
 fn add_gapped<'a>(
     ms: &mut Vec<dyad_dict::Match<'a, u32>>,
-    gapped: &'a [GappedName],
+    gapped: &'a GappedNames,
     forms: &[String],
 ) {
-    for g in gapped {
+    for g in gapped.candidates(forms) {
         let Some((start, end, words)) = match_gapped(g, forms) else {
             continue;
         };

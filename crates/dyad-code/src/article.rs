@@ -62,8 +62,7 @@ pub fn code_article_with(
     let sentences = dyad_text::segment_article(article);
     let analyze = |s: &dyad_types::Sentence, original: &str| {
         let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-        let analysis = analyzer.analyze(&words);
-        ParsedSentence::from_analysis(s, &analysis, original)
+        ParsedSentence::from_analysis_owned(s, analyzer.analyze(&words), original)
     };
     let last_paragraph = sentences.last().map_or(0, |s| s.paragraph);
     let duplicates = dyad_text::segment_duplicates(article, sentences.len());

@@ -221,7 +221,7 @@ pub struct Coder<'d> {
     /// and patterns look synsets up constantly).
     synsets: Vec<HashMap<String, usize>>,
     /// Actor names whose parts may stand apart (TABARI's space).
-    pub(crate) gapped: Vec<actors::GappedName>,
+    pub(crate) gapped: actors::GappedNames,
 }
 
 /// The outcome of choosing a verb's code.

@@ -253,8 +253,7 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
                     continue;
                 }
                 let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-                let analysis = analyzer.analyze(&words);
-                let ps = ParsedSentence::from_analysis(&s, &analysis, text);
+                let ps = ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), text);
                 events += coder.code(&ps, None).events.len();
             }
         }
