@@ -1833,10 +1833,31 @@ const MAX_KEY_RUN: usize = 48;
 /// cannot link by name. `None` when the sentence holds an unusually long run of words
 /// without spaces.
 pub fn name_keys<S: AsRef<str>>(forms: &[S], space_after: &[bool]) -> Option<Vec<String>> {
+    keys_ending(forms, space_after, |_| true)
+}
+
+/// The keys (see [`name_keys`]) under which [`resolve`] may file a name of this analysed
+/// sentence: a name ends at a name-like word or a hyphen (how names are cut from
+/// mentions and descriptions), so only keys of ranges ending at one count. `None` as for
+/// [`name_keys`].
+pub fn filed_name_keys(words: &[CorefWord]) -> Option<Vec<String>> {
+    let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();
+    let space_after: Vec<bool> = words.iter().map(|w| w.space_after).collect();
+    keys_ending(&forms, &space_after, |e| {
+        words.get(e).is_some_and(|w| is_namelike(w) || is_hyphen(w))
+    })
+}
+
+/// [`name_keys`] of the ranges whose last word `e` passes `ends(e)`.
+fn keys_ending<S: AsRef<str>>(
+    forms: &[S],
+    space_after: &[bool],
+    ends: impl Fn(usize) -> bool,
+) -> Option<Vec<String>> {
     let mut keys = Vec::new();
     // The last name word of a range ending at word `e` is written by the words `k..=e`
     // that no space separates (`k` at most the range's start), trimmed like `name_words`.
-    for e in 0..forms.len() {
+    for e in (0..forms.len()).filter(|&e| ends(e)) {
         let mut text = String::new();
         let mut k = e + 1;
         while k > 0 && (k == e + 1 || !space_after.get(k - 1).copied().unwrap_or(true)) {

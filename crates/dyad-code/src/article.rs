@@ -76,28 +76,29 @@ pub fn code_article_with(
                 .map(|s| (s, last_paragraph + 1 + s.paragraph)),
         )
         .collect();
-    let plan = if prefilter {
+    let parses: Vec<Option<ParsedSentence>> = if prefilter {
         let refs: Vec<&dyad_types::Sentence> = all.iter().map(|(s, _)| *s).collect();
-        crate::prefilter::article_plan(coder, &refs)
+        crate::prefilter::article_plan(coder, &refs, |s| analyze(s, &article.raw_text))
     } else {
-        vec![true; all.len()]
+        all.iter()
+            .map(|(s, _)| Some(analyze(s, &article.raw_text)))
+            .collect()
     };
+    let plan: Vec<bool> = parses.iter().map(Option::is_some).collect();
     let skipped = plan.iter().filter(|&&a| !a).count();
     let paragraphs: Vec<usize> = all.iter().map(|(_, p)| *p).collect();
     let mut coded: Vec<(ParsedSentence, Coded)> = all
         .iter()
-        .zip(&plan)
-        .map(|(&(s, _), &analyse)| {
-            if analyse {
-                let ps = analyze(s, &article.raw_text);
+        .zip(parses)
+        .map(|(&(s, _), parse)| match parse {
+            Some(ps) => {
                 let c = coder.code(&ps, date);
                 (ps, c)
-            } else {
-                (
-                    ParsedSentence::from_analysis(s, &[], &article.raw_text),
-                    Coded::default(),
-                )
             }
+            None => (
+                ParsedSentence::from_analysis(s, &[], &article.raw_text),
+                Coded::default(),
+            ),
         })
         .collect();
     // Coreference reads the sentences in the order they stand in the raw text.
@@ -246,6 +247,26 @@ pub(crate) fn coref_links(items: &[(&ParsedSentence, &Coded, usize)]) -> Vec<Lin
     coref::resolve(&coref_input(items))
 }
 
+/// The resolver's view of a sentence's words.
+pub(crate) fn coref_words(ps: &ParsedSentence) -> Vec<CorefWord> {
+    ps.words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| CorefWord {
+            form: w.form.clone(),
+            lemma: w.lemma.clone(),
+            upos: w.upos.clone(),
+            xpos: w.xpos.clone(),
+            head: w.head,
+            deprel: w.deprel.clone(),
+            space_after: ps
+                .words
+                .get(k + 1)
+                .is_some_and(|x| x.span.start > w.span.end),
+        })
+        .collect()
+}
+
 /// The resolver's view of coded sentences: their words and the dictionary actor
 /// mentions (mentions the coreference itself added are left out).
 fn coref_input(items: &[(&ParsedSentence, &Coded, usize)]) -> Vec<CorefSentence> {
@@ -253,23 +274,7 @@ fn coref_input(items: &[(&ParsedSentence, &Coded, usize)]) -> Vec<CorefSentence>
         .iter()
         .map(|&(ps, c, paragraph)| {
             let n = ps.words.len();
-            let words: Vec<CorefWord> = ps
-                .words
-                .iter()
-                .enumerate()
-                .map(|(k, w)| CorefWord {
-                    form: w.form.clone(),
-                    lemma: w.lemma.clone(),
-                    upos: w.upos.clone(),
-                    xpos: w.xpos.clone(),
-                    head: w.head,
-                    deprel: w.deprel.clone(),
-                    space_after: ps
-                        .words
-                        .get(k + 1)
-                        .is_some_and(|x| x.span.start > w.span.end),
-                })
-                .collect();
+            let words = coref_words(ps);
             let mentions = c
                 .actors
                 .iter()

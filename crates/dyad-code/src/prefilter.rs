@@ -17,9 +17,10 @@
 //!   resolver opens entities only from the coder's mentions, and a sentence without
 //!   mentions changes its state only through an anaphor it resolves: a pronoun, a
 //!   definite description, or a short name filed under a key of an earlier name
-//!   (see [`dyad_article::coref::may_hold_anaphor`] and
-//!   [`dyad_article::coref::name_keys`]). Before the first sentence with a hit there is
-//!   nothing to resolve to.
+//!   (see [`dyad_article::coref::may_hold_anaphor`], [`dyad_article::coref::name_keys`]
+//!   and [`dyad_article::coref::filed_name_keys`], which reads the keys off the analysed
+//!   sentences, so sentences are planned in reading order as they are analysed). Before
+//!   the first sentence with a hit there is nothing to resolve to.
 
 use std::collections::HashSet;
 
@@ -27,6 +28,7 @@ use dyad_types::Sentence;
 
 use crate::actors::{joined_forms_by, match_kinds, MatchKinds};
 use crate::coder::Coder;
+use crate::parsed::ParsedSentence;
 
 impl Coder<'_> {
     /// True when coding a sentence with these tokens alone ([`Coder::code`], no context)
@@ -57,47 +59,65 @@ impl Coder<'_> {
     }
 }
 
-/// Which of an article's sentences need analysing when the article is coded with its
-/// coreference ([`crate::code_article`]): one flag per sentence of `sentences` (the
-/// article's sentences and those of its dropped paragraphs, in any order; they are read
-/// in raw-text order, as the resolver reads them). A sentence left out gets no event and,
-/// given as unanalysed words, leaves the resolver's links exactly as they would be.
-pub fn article_plan(coder: &Coder<'_>, sentences: &[&Sentence]) -> Vec<bool> {
+/// Analyses the sentences of an article that need it when the article is coded with its
+/// coreference ([`crate::code_article`]): `analyse` is called for those, and their parses
+/// come back in place (`None`: the sentence needs none). `sentences` are the article's
+/// sentences and those of its dropped paragraphs, in any order; they are planned in
+/// raw-text order, as the resolver reads them. A sentence left out gets no event and,
+/// given to the resolver as unanalysed words, leaves its links exactly as they would be.
+pub fn article_plan(
+    coder: &Coder<'_>,
+    sentences: &[&Sentence],
+    mut analyse: impl FnMut(&Sentence) -> ParsedSentence,
+) -> Vec<Option<ParsedSentence>> {
     let n = sentences.len();
     if coder.invents_actors() {
-        return vec![true; n];
+        return sentences.iter().map(|s| Some(analyse(s))).collect();
     }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| (sentences[i].raw.start, i));
-    let mut plan = vec![false; n];
-    // Whether an entity may exist yet, and the keys names may be filed under.
+    let mut out: Vec<Option<ParsedSentence>> = vec![None; n];
+    // Whether an entity may exist yet; the keys names may have been filed under (`None`:
+    // any key, after a sentence too odd to list them).
     let mut entities = false;
-    let mut keys: HashSet<String> = HashSet::new();
+    let mut keys: Option<HashSet<String>> = Some(HashSet::new());
     for i in order {
         let s = sentences[i];
         let k = coder.match_kinds(s);
         let hit = k.actor || k.agent;
-        let forms: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-        // As `article::coref_input` tells the resolver where spaces are.
-        let space_after: Vec<bool> = s
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(j, t)| s.tokens.get(j + 1).is_some_and(|x| x.raw.start > t.raw.end))
-            .collect();
-        let own_keys = dyad_article::coref::name_keys(&forms, &space_after);
-        let analyse = hit
-            || (entities
-                && (dyad_article::coref::may_hold_anaphor(&forms)
-                    || own_keys
-                        .as_ref()
-                        .is_none_or(|ks| ks.iter().any(|x| keys.contains(x)))));
+        let needed = hit || (entities && reachable(s, keys.as_ref()));
         entities |= hit;
-        if analyse {
-            plan[i] = true;
-            // Only analysed sentences can name an entity.
-            keys.extend(own_keys.into_iter().flatten());
+        if !needed {
+            continue;
         }
+        let ps = analyse(s);
+        let filed = dyad_article::coref::filed_name_keys(&crate::article::coref_words(&ps));
+        match (&mut keys, filed) {
+            (Some(keys), Some(filed)) => keys.extend(filed),
+            _ => keys = None,
+        }
+        out[i] = Some(ps);
     }
-    plan
+    out
+}
+
+/// Whether the resolver could resolve an anaphor of `s` once entities exist: a pronoun or
+/// description, or a short name whose key an earlier name was filed under.
+fn reachable(s: &Sentence, keys: Option<&HashSet<String>>) -> bool {
+    let forms: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+    if dyad_article::coref::may_hold_anaphor(&forms) {
+        return true;
+    }
+    let Some(keys) = keys else {
+        return true;
+    };
+    // As `article::coref_words` tells the resolver where spaces are.
+    let space_after: Vec<bool> = s
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(j, t)| s.tokens.get(j + 1).is_some_and(|x| x.raw.start > t.raw.end))
+        .collect();
+    dyad_article::coref::name_keys(&forms, &space_after)
+        .is_none_or(|ks| ks.iter().any(|x| keys.contains(x)))
 }

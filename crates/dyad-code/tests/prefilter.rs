@@ -144,15 +144,22 @@ fn an_article_plan_keeps_what_coreference_can_reach() {
     let d = test_dictionaries();
     let coder = Coder::new(&d, CoderOptions::default());
     let text = "It rained. He slept.\n\nRufus Firefly attacked Sylvania. Crowds gathered. \
-                He left. The minister spoke. Firefly smiled. Nobody came.";
+                He left. The minister spoke. Firefly smiled. Nobody came. Prices attacked records.";
     let sentences = dyad_text::segment(text);
     let refs: Vec<&dyad_types::Sentence> = sentences.iter().collect();
-    let plan = dyad_code::prefilter::article_plan(&coder, &refs);
-    // Nothing to refer to yet; the actor; no anaphor; a pronoun; a description; a short
-    // name of an earlier name; no anaphor.
+    // Unanalysed words stand in for the analysis: capitalised words are name-like.
+    let plan: Vec<bool> = dyad_code::prefilter::article_plan(&coder, &refs, |s| {
+        dyad_code::ParsedSentence::from_analysis(s, &[], text)
+    })
+    .iter()
+    .map(Option::is_some)
+    .collect();
+    // Nothing to refer to yet (twice); the actor; no anaphor; a pronoun; a description;
+    // a short name of an earlier name; no anaphor; a word of the actor's sentence that
+    // ends no name ("attacked").
     assert_eq!(
         plan,
-        vec![false, false, true, false, true, true, true, false],
+        vec![false, false, true, false, true, true, true, false, false],
         "{sentences:#?}"
     );
 }
@@ -178,6 +185,20 @@ fn name_keys_follow_how_names_are_written() {
     assert_eq!(
         name_keys(&["al-Sisi"], &[false]),
         Some(vec!["sisi".to_string()])
+    );
+    // Names end at name-like words: "said" files no name.
+    let words: Vec<dyad_article::coref::CorefWord> = [("Pompeo", "PROPN"), ("said", "VERB")]
+        .iter()
+        .map(|&(form, upos)| dyad_article::coref::CorefWord {
+            form: form.into(),
+            upos: upos.into(),
+            space_after: true,
+            ..Default::default()
+        })
+        .collect();
+    assert_eq!(
+        dyad_article::coref::filed_name_keys(&words),
+        Some(vec!["pompeo".to_string()])
     );
     // A long run of words without spaces (a URL in pieces) gives up.
     let url: Vec<&str> = std::iter::repeat_n("a.", 60).collect();
