@@ -16,6 +16,9 @@
 //!   once with all its mentions ([`merge_mentions`]).
 //! - [`article_quotes`] / [`article_quotes_coded`]: the article's quotations with speakers
 //!   and their codes (with the article's coreference, for the latter).
+//! - [`prefilter`]: which sentences need no tagging and parsing because no analysis could
+//!   give them an event ([`Coder::may_code`] for a sentence alone, used by `dyad bench
+//!   code`; [`prefilter::article_plan`] for an article, used by [`code_article`]).
 //!
 //! # How a sentence is coded
 //!
