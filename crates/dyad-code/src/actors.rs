@@ -243,8 +243,8 @@ pub(crate) struct GappedName {
 const MAX_GAP: usize = 3;
 
 /// The gapped names of a dictionary, indexed by their first word: a sentence is tried
-/// only against the names whose first word it holds (the production dictionaries have
-/// thousands, and most sentences none of their first words).
+/// only against the names whose first word it holds (most sentences hold none), instead
+/// of every name being scanned over every sentence.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GappedNames {
     /// In dictionary order (the order [`add_gapped`] tries them in).
