@@ -1799,6 +1799,87 @@ pub fn resolve(sentences: &[CorefSentence]) -> Vec<Link> {
     out
 }
 
+// ---------------------------------------------------------------------------------------
+// What a sentence can take part in, from its forms alone (lets a caller skip analysing
+// sentences that cannot matter; see `dyad_code::code_article`)
+
+/// True when a sentence with these word forms holds, whatever its analysis, a word that
+/// [`resolve`] would try as a pronoun or possessive, or the makings of a definite
+/// description ("the" and a role head). A sentence for which this is false, that has no
+/// actor mentions and none of whose [`name_keys`] an earlier name was filed under,
+/// resolves nothing and changes nothing in the resolver's state but its quotation state
+/// (which it reads from forms alone).
+pub fn may_hold_anaphor<S: AsRef<str>>(forms: &[S]) -> bool {
+    let lower: Vec<String> = forms.iter().map(|f| f.as_ref().to_lowercase()).collect();
+    let pronoun = lower.iter().any(|l| {
+        PRONOUNS_PERSONAL.contains(&l.as_str()) || PRONOUNS_POSSESSIVE.contains(&l.as_str())
+    });
+    pronoun
+        || (lower.iter().any(|l| l == "the")
+            && lower
+                .iter()
+                .any(|l| DESCRIPTION_HEADS.contains(&l.as_str())))
+}
+
+/// Longest run of words written without spaces between them that [`name_keys`] expands;
+/// a longer one (a URL split into pieces) gives `None`: the caller must assume anything.
+const MAX_KEY_RUN: usize = 48;
+
+/// Every key a name of words `start..end` of this sentence, for any range, could be filed
+/// or looked up under by the resolver (the last of its name words, lower case, without an
+/// Arabic article: what short names are matched by). `space_after` tells, per word,
+/// whether a space follows it. A short name resolves only to an entity whose key is among
+/// the keys of an earlier sentence's names, so two sentences whose key sets are disjoint
+/// cannot link by name. `None` when the sentence holds an unusually long run of words
+/// without spaces.
+pub fn name_keys<S: AsRef<str>>(forms: &[S], space_after: &[bool]) -> Option<Vec<String>> {
+    keys_ending(forms, space_after, |_| true)
+}
+
+/// The keys (see [`name_keys`]) under which [`resolve`] may file a name of this analysed
+/// sentence: a name ends at a name-like word or a hyphen (how names are cut from
+/// mentions and descriptions), so only keys of ranges ending at one count. `None` as for
+/// [`name_keys`].
+pub fn filed_name_keys(words: &[CorefWord]) -> Option<Vec<String>> {
+    let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();
+    let space_after: Vec<bool> = words.iter().map(|w| w.space_after).collect();
+    keys_ending(&forms, &space_after, |e| {
+        words.get(e).is_some_and(|w| is_namelike(w) || is_hyphen(w))
+    })
+}
+
+/// [`name_keys`] of the ranges whose last word `e` passes `ends(e)`.
+fn keys_ending<S: AsRef<str>>(
+    forms: &[S],
+    space_after: &[bool],
+    ends: impl Fn(usize) -> bool,
+) -> Option<Vec<String>> {
+    let mut keys = Vec::new();
+    // The last name word of a range ending at word `e` is written by the words `k..=e`
+    // that no space separates (`k` at most the range's start), trimmed like `name_words`.
+    for e in (0..forms.len()).filter(|&e| ends(e)) {
+        let mut text = String::new();
+        let mut k = e + 1;
+        while k > 0 && (k == e + 1 || !space_after.get(k - 1).copied().unwrap_or(true)) {
+            k -= 1;
+            if e - k >= MAX_KEY_RUN {
+                return None;
+            }
+            text.insert_str(0, forms[k].as_ref());
+            if let Some(last) = text.split_whitespace().last() {
+                let w = last
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                let key = bare_name(&w);
+                if !key.is_empty() && !keys.iter().any(|x: &String| x == key) {
+                    keys.push(key.to_string());
+                }
+            }
+        }
+    }
+    Some(keys)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,6 +113,10 @@ pub struct BenchCodeArgs {
     /// Code the text this many times.
     #[arg(long, default_value_t = 3)]
     pub rounds: usize,
+    /// Tag and parse every sentence, even those the prefilter shows can give no event
+    /// (same events; for comparison).
+    #[arg(long)]
+    pub no_prefilter: bool,
 }
 
 /// `dyad dict …`.
@@ -195,6 +199,10 @@ pub struct CodeArgs {
     /// Read the tagger and parser models from this folder instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub models: Option<PathBuf>,
+    /// Tag and parse every sentence, even those the prefilter shows can give no event
+    /// (same output; for comparison).
+    #[arg(long)]
+    pub no_prefilter: bool,
 }
 
 /// Arguments of `dyad explain`.

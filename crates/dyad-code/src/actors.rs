@@ -4,6 +4,10 @@
 //! lawmakers" → IRQ + LEG), with the country found inside the phrase or in an attached
 //! "of / in / from" phrase ("the government of Gondor", "lawmakers in Arnor").
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use dyad_dict::matcher::FxHasher;
 use dyad_dict::{AgentPlacement, DictDate, Dictionaries};
 use dyad_types::Span;
 use serde::Serialize;
@@ -68,7 +72,7 @@ pub(crate) fn find(
     date: Option<DictDate>,
     split: bool,
     endings: bool,
-    gapped: &[GappedName],
+    gapped: &GappedNames,
 ) -> Mentions {
     let n = s.words.len();
     let (forms, map) = joined_forms(s);
@@ -165,6 +169,62 @@ pub(crate) fn find(
     Mentions { hits, at }
 }
 
+/// Which kinds of dictionary match a sentence's forms hold, as far as [`find`] could make
+/// hits of them (a superset: dates and word ranges are not checked).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MatchKinds {
+    /// An actor name (plain, gapped, or with a noun ending stripped).
+    pub actor: bool,
+    /// An agent whose code goes before the actor's (`[NGO~]`).
+    pub prefix_agent: bool,
+    /// Any agent.
+    pub agent: bool,
+}
+
+/// The kinds of match [`find`] could turn into hits over these joined forms (see
+/// [`joined_forms`]), with the same noun-ending and gapped-name rules.
+pub(crate) fn match_kinds(
+    d: &Dictionaries,
+    forms: &[String],
+    endings: bool,
+    gapped: &GappedNames,
+) -> MatchKinds {
+    // Matching the forms with their endings stripped finds every match `with_endings`
+    // could add.
+    let alt: Option<Vec<String>> = endings.then(|| {
+        forms
+            .iter()
+            .zip(without_endings(forms))
+            .map(|(f, s)| s.unwrap_or_else(|| f.clone()))
+            .collect()
+    });
+    let actor = !d.match_actors(forms).is_empty()
+        || alt.as_ref().is_some_and(|a| !d.match_actors(a).is_empty())
+        || gapped
+            .candidates(forms)
+            .into_iter()
+            .any(|g| match_gapped(g, forms).is_some());
+    let mut kinds = MatchKinds {
+        actor,
+        ..MatchKinds::default()
+    };
+    let mut agents = d.match_agents(forms);
+    if let Some(a) = &alt {
+        agents.extend(d.match_agents(a));
+    }
+    for m in &agents {
+        kinds.agent = true;
+        if m.values.iter().any(|&id| {
+            d.agents
+                .get(id as usize)
+                .is_some_and(|e| e.placement == AgentPlacement::Prefix)
+        }) {
+            kinds.prefix_agent = true;
+        }
+    }
+    kinds
+}
+
 /// An actor name written with a space between its parts (`PRINCE DOL_AMROTH`,
 /// `ITHILEN TELEVISION`): in TABARI a space lets other words stand between the parts
 /// ("the Prince of Dol Amroth", "Ithilen state-run television"); `_` joins adjacent
@@ -182,8 +242,50 @@ pub(crate) struct GappedName {
 /// Most words that may stand between two parts of a gapped name.
 const MAX_GAP: usize = 3;
 
+/// The gapped names of a dictionary, indexed by their first word: a sentence is tried
+/// only against the names whose first word it holds (most sentences hold none), instead
+/// of every name being scanned over every sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GappedNames {
+    /// In dictionary order (the order [`add_gapped`] tries them in).
+    names: Vec<GappedName>,
+    /// Positions in `names` by the first word, ASCII upper case (how [`match_gapped`]
+    /// compares it: exactly, never as a stem, since a name has at least two parts).
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>>,
+}
+
+impl GappedNames {
+    /// The names that may match `forms`, in dictionary order.
+    fn candidates(&self, forms: &[String]) -> Vec<&GappedName> {
+        if self.names.is_empty() {
+            return Vec::new();
+        }
+        let mut at: Vec<usize> = forms
+            .iter()
+            .filter_map(|f| self.by_first.get(f.to_ascii_uppercase().as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().filter_map(|i| self.names.get(i)).collect()
+    }
+}
+
 /// The gapped names of `d`'s actors.
-pub(crate) fn gapped_names(d: &Dictionaries) -> Vec<GappedName> {
+pub(crate) fn gapped_names(d: &Dictionaries) -> GappedNames {
+    let names = gapped_name_list(d);
+    let mut by_first: HashMap<String, Vec<usize>, BuildHasherDefault<FxHasher>> =
+        HashMap::default();
+    for (i, g) in names.iter().enumerate() {
+        if let Some(w) = g.parts.first().and_then(|p| p.first()) {
+            by_first.entry(w.to_ascii_uppercase()).or_default().push(i);
+        }
+    }
+    GappedNames { names, by_first }
+}
+
+fn gapped_name_list(d: &Dictionaries) -> Vec<GappedName> {
     let mut out = Vec::new();
     for (i, e) in d.actors.iter().enumerate() {
         for n in &e.names {
@@ -214,10 +316,10 @@ pub(crate) fn gapped_names(d: &Dictionaries) -> Vec<GappedName> {
 /// it overlaps when it matches more words ("ITHILEN TELEVISION" over "ITHILEN").
 fn add_gapped<'a>(
     ms: &mut Vec<dyad_dict::Match<'a, u32>>,
-    gapped: &'a [GappedName],
+    gapped: &'a GappedNames,
     forms: &[String],
 ) {
-    for g in gapped {
+    for g in gapped.candidates(forms) {
         let Some((start, end, words)) = match_gapped(g, forms) else {
             continue;
         };
@@ -363,21 +465,33 @@ pub(crate) fn code_on(
 /// (`Barad` `-` `dur`) is joined back (`Barad-dur`), as dictionaries write it. Each joined
 /// token maps to its word range `(first, one past last)`.
 pub(crate) fn joined_forms(s: &ParsedSentence) -> (Vec<String>, Vec<(usize, usize)>) {
-    let w = &s.words;
-    let mut forms = Vec::with_capacity(w.len());
-    let mut map = Vec::with_capacity(w.len());
+    joined_forms_by(s.words.len(), |i| {
+        (s.words[i].form.as_str(), s.words[i].span)
+    })
+}
+
+/// [`joined_forms`] over `n` words given by index as (form, span): the same for a
+/// sentence's tokens before analysis (the prefilter) as for its parsed words.
+pub(crate) fn joined_forms_by<'a>(
+    n: usize,
+    word: impl Fn(usize) -> (&'a str, Span),
+) -> (Vec<String>, Vec<(usize, usize)>) {
+    let form = |i: usize| word(i).0;
+    let span = |i: usize| word(i).1;
+    let mut forms = Vec::with_capacity(n);
+    let mut map = Vec::with_capacity(n);
     let mut i = 0;
-    while i < w.len() {
+    while i < n {
         let mut j = i + 1;
-        let mut text = w[i].form.clone();
-        while j + 1 < w.len()
-            && w[j].form == "-"
-            && w[j - 1].span.end == w[j].span.start
-            && w[j].span.end == w[j + 1].span.start
-            && !w[j].span.is_empty()
+        let mut text = form(i).to_string();
+        while j + 1 < n
+            && form(j) == "-"
+            && span(j - 1).end == span(j).start
+            && span(j).end == span(j + 1).start
+            && !span(j).is_empty()
         {
             text.push('-');
-            text.push_str(&w[j + 1].form);
+            text.push_str(form(j + 1));
             j += 2;
         }
         // A word written with `_` ("Dol_Amroth") is several dictionary words.

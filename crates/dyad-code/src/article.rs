@@ -36,34 +36,69 @@ pub fn article_date(article: &Article) -> Option<DictDate> {
 /// coded too, after the article's own sentences (their sentence indices continue after
 /// the last one): their events only count as further mentions of the kept paragraphs'
 /// events ([`article_records`]).
+///
+/// Sentences that provably can give no event and change nothing in the coreference
+/// (see [`crate::prefilter`]) are not tagged and parsed: they stand in the result with
+/// their words unanalysed (lemma the lower-cased form, no tags, every head 0) and an empty
+/// [`Coded`]. [`code_article_with`] can analyse every sentence instead; the records and
+/// quotes are the same either way.
 pub fn code_article(
     coder: &Coder<'_>,
     article: &Article,
     analyzer: &Analyzer,
 ) -> Vec<(ParsedSentence, Coded)> {
+    code_article_with(coder, article, analyzer, true).0
+}
+
+/// [`code_article`], with the prefilter on or off (`prefilter: false` tags and parses
+/// every sentence); also returns how many sentences were left unanalysed.
+pub fn code_article_with(
+    coder: &Coder<'_>,
+    article: &Article,
+    analyzer: &Analyzer,
+    prefilter: bool,
+) -> (Vec<(ParsedSentence, Coded)>, usize) {
     let date = article_date(article);
     let sentences = dyad_text::segment_article(article);
     let analyze = |s: &dyad_types::Sentence, original: &str| {
         let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-        let analysis = analyzer.analyze(&words);
-        ParsedSentence::from_analysis(s, &analysis, original)
+        ParsedSentence::from_analysis_owned(s, analyzer.analyze(&words), original)
     };
-    // (parse, paragraph for coreference)
-    let mut parsed: Vec<(ParsedSentence, usize)> = sentences
-        .iter()
-        .map(|s| (analyze(s, &article.raw_text), s.paragraph))
-        .collect();
     let last_paragraph = sentences.last().map_or(0, |s| s.paragraph);
-    for s in dyad_text::segment_duplicates(article, parsed.len()) {
-        let ps = analyze(&s, &article.raw_text);
-        parsed.push((ps, last_paragraph + 1 + s.paragraph));
-    }
-    let paragraphs: Vec<usize> = parsed.iter().map(|(_, p)| *p).collect();
-    let mut coded: Vec<(ParsedSentence, Coded)> = parsed
-        .into_iter()
-        .map(|(ps, _)| {
-            let c = coder.code(&ps, date);
-            (ps, c)
+    let duplicates = dyad_text::segment_duplicates(article, sentences.len());
+    // (sentence, paragraph for coreference)
+    let all: Vec<(&dyad_types::Sentence, usize)> = sentences
+        .iter()
+        .map(|s| (s, s.paragraph))
+        .chain(
+            duplicates
+                .iter()
+                .map(|s| (s, last_paragraph + 1 + s.paragraph)),
+        )
+        .collect();
+    let parses: Vec<Option<ParsedSentence>> = if prefilter {
+        let refs: Vec<&dyad_types::Sentence> = all.iter().map(|(s, _)| *s).collect();
+        crate::prefilter::article_plan(coder, &refs, |s| analyze(s, &article.raw_text))
+    } else {
+        all.iter()
+            .map(|(s, _)| Some(analyze(s, &article.raw_text)))
+            .collect()
+    };
+    let plan: Vec<bool> = parses.iter().map(Option::is_some).collect();
+    let skipped = plan.iter().filter(|&&a| !a).count();
+    let paragraphs: Vec<usize> = all.iter().map(|(_, p)| *p).collect();
+    let mut coded: Vec<(ParsedSentence, Coded)> = all
+        .iter()
+        .zip(parses)
+        .map(|(&(s, _), parse)| match parse {
+            Some(ps) => {
+                let c = coder.code(&ps, date);
+                (ps, c)
+            }
+            None => (
+                ParsedSentence::from_analysis(s, &[], &article.raw_text),
+                Coded::default(),
+            ),
         })
         .collect();
     // Coreference reads the sentences in the order they stand in the raw text.
@@ -100,12 +135,19 @@ pub fn code_article(
             ),
         });
     }
-    for ((ps, c), ctx) in coded.iter_mut().zip(&context) {
+    for (((ps, c), ctx), (&analysed, &(s, _))) in
+        coded.iter_mut().zip(&context).zip(plan.iter().zip(&all))
+    {
         if !ctx.is_empty() {
+            // The prefilter leaves no sentence coreference gives an actor; should the
+            // resolver ever link into one, it is analysed here rather than coded unparsed.
+            if !analysed {
+                *ps = analyze(s, &article.raw_text);
+            }
             *c = coder.code_with_context(ps, date, ctx);
         }
     }
-    coded
+    (coded, skipped)
 }
 
 /// Nouns that, owned by an actor, act for it: "his office said", "its troops attacked".
@@ -205,6 +247,26 @@ pub(crate) fn coref_links(items: &[(&ParsedSentence, &Coded, usize)]) -> Vec<Lin
     coref::resolve(&coref_input(items))
 }
 
+/// The resolver's view of a sentence's words.
+pub(crate) fn coref_words(ps: &ParsedSentence) -> Vec<CorefWord> {
+    ps.words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| CorefWord {
+            form: w.form.clone(),
+            lemma: w.lemma.clone(),
+            upos: w.upos.clone(),
+            xpos: w.xpos.clone(),
+            head: w.head,
+            deprel: w.deprel.clone(),
+            space_after: ps
+                .words
+                .get(k + 1)
+                .is_some_and(|x| x.span.start > w.span.end),
+        })
+        .collect()
+}
+
 /// The resolver's view of coded sentences: their words and the dictionary actor
 /// mentions (mentions the coreference itself added are left out).
 fn coref_input(items: &[(&ParsedSentence, &Coded, usize)]) -> Vec<CorefSentence> {
@@ -212,23 +274,7 @@ fn coref_input(items: &[(&ParsedSentence, &Coded, usize)]) -> Vec<CorefSentence>
         .iter()
         .map(|&(ps, c, paragraph)| {
             let n = ps.words.len();
-            let words: Vec<CorefWord> = ps
-                .words
-                .iter()
-                .enumerate()
-                .map(|(k, w)| CorefWord {
-                    form: w.form.clone(),
-                    lemma: w.lemma.clone(),
-                    upos: w.upos.clone(),
-                    xpos: w.xpos.clone(),
-                    head: w.head,
-                    deprel: w.deprel.clone(),
-                    space_after: ps
-                        .words
-                        .get(k + 1)
-                        .is_some_and(|x| x.span.start > w.span.end),
-                })
-                .collect();
+            let words = coref_words(ps);
             let mentions = c
                 .actors
                 .iter()

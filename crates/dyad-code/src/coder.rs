@@ -215,13 +215,13 @@ pub struct Coded {
 /// The event coder.
 #[derive(Debug, Clone)]
 pub struct Coder<'d> {
-    dicts: &'d Dictionaries,
-    opts: CoderOptions,
+    pub(crate) dicts: &'d Dictionaries,
+    pub(crate) opts: CoderOptions,
     /// Per verb file: its synsets by name (the dictionary's own lookup is a linear scan,
     /// and patterns look synsets up constantly).
     synsets: Vec<HashMap<String, usize>>,
     /// Actor names whose parts may stand apart (TABARI's space).
-    gapped: Vec<actors::GappedName>,
+    pub(crate) gapped: actors::GappedNames,
 }
 
 /// The outcome of choosing a verb's code.

@@ -16,6 +16,9 @@
 //!   once with all its mentions ([`merge_mentions`]).
 //! - [`article_quotes`] / [`article_quotes_coded`]: the article's quotations with speakers
 //!   and their codes (with the article's coreference, for the latter).
+//! - [`prefilter`]: which sentences need no tagging and parsing because no analysis could
+//!   give them an event ([`Coder::may_code`] for a sentence alone, used by `dyad bench
+//!   code`; [`prefilter::article_plan`] for an article, used by [`code_article`]).
 //!
 //! # How a sentence is coded
 //!
@@ -60,6 +63,7 @@ mod context;
 mod explain;
 mod parsed;
 mod pattern;
+pub mod prefilter;
 mod quotes;
 mod record;
 pub mod suite;
@@ -67,7 +71,9 @@ pub mod suite;
 mod tree;
 
 pub use actors::{ActorMention, DictHit};
-pub use article::{article_coref, article_date, article_records, code_article, merge_mentions};
+pub use article::{
+    article_coref, article_date, article_records, code_article, code_article_with, merge_mentions,
+};
 pub use coder::{
     Coded, Coder, CoderOptions, ContextActor, Event, EventActor, PatternHit, RejectReason,
     Rejection, VerbMention,

@@ -80,6 +80,45 @@ impl ParsedSentence {
         }
     }
 
+    /// [`ParsedSentence::from_analysis`], taking the analysis by value: its strings move
+    /// into the words instead of being copied (the raw-text paths analyse a sentence only
+    /// to code it).
+    pub fn from_analysis_owned(
+        sent: &dyad_types::Sentence,
+        analysis: Vec<AnalyzedWord>,
+        original: &str,
+    ) -> ParsedSentence {
+        let n = sent.tokens.len();
+        let mut analysis = analysis.into_iter();
+        let words = sent
+            .tokens
+            .iter()
+            .map(|t| {
+                let a = analysis.next().unwrap_or_default();
+                Word {
+                    lemma: if a.lemma.is_empty() {
+                        t.text.to_lowercase()
+                    } else {
+                        a.lemma
+                    },
+                    form: t.text.clone(),
+                    upos: a.upos,
+                    xpos: a.xpos,
+                    feats: a.feats,
+                    head: if a.head > n { 0 } else { a.head },
+                    deprel: a.deprel,
+                    span: t.raw,
+                }
+            })
+            .collect();
+        ParsedSentence {
+            index: sent.index,
+            text: sent.raw.slice(original).to_string(),
+            span: sent.raw,
+            words,
+        }
+    }
+
     /// Builds a sentence from a CoNLL-U parse (another parser's, or a suite's). Word
     /// spans are found by locating each form in the sentence text (`# text`, or the forms
     /// joined by their `SpaceAfter`); a form not found gets an empty span where the

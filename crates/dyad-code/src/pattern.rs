@@ -149,8 +149,8 @@ fn words_present(cx: &Ctx<'_>, elems: &[Elem], list: &[usize]) -> bool {
         let stem = lit.strip_suffix('~').unwrap_or(lit);
         list.iter().any(|&w| {
             let f = cx.tree.upper[w].as_str();
-            (!f.is_empty() && lit.starts_with(f))
-                || (!stem.is_empty() && f.starts_with(stem))
+            (!f.is_empty() && starts(lit, f))
+                || (!stem.is_empty() && starts(f, stem))
                 || cx.tree.lemma[w] == *lit
         })
     })
@@ -174,10 +174,22 @@ fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
     }
     // TABARI's `~`: the word is a stem whatever follows (`REAL~` matches REALLY).
     if let Some(stem) = lit.strip_suffix('~') {
-        return !stem.is_empty() && f.starts_with(stem);
+        return !stem.is_empty() && starts(f, stem);
     }
     // TABARI stems: a word not closed by `_` matches longer words (ACCORD → ACCORDS).
-    cx.stems && !whole && lit.len() >= 4 && f.starts_with(lit)
+    cx.stems && !whole && lit.len() >= 4 && starts(f, lit)
+}
+
+/// `s.starts_with(prefix)`, comparing the first bytes before calling `memcmp`: pattern
+/// matching tries every literal against every clause word, and almost all differ at once.
+#[inline]
+fn starts(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    match (s.first(), p.first()) {
+        (_, None) => true,
+        (Some(a), Some(b)) => a == b && s.starts_with(p),
+        (None, Some(_)) => false,
+    }
 }
 
 /// Matches `elems` as an ordered subsequence of `list[pos..]`; `adjacent` asks the first
@@ -468,6 +480,11 @@ fn member(
 /// "cease" "-" "fire"): how many adjacent words from `list[k]` spell it (0: none).
 fn split_width(cx: &Ctx<'_>, list: &[usize], k: usize, lit: &str) -> usize {
     // Walks `lit` word by word; no string is built (this runs for every literal tried).
+    // A word with no word glued after it spells no split word: the common case, decided
+    // without comparing text.
+    if k + 1 >= list.len() || !cx.tree.glued.get(list[k]).copied().unwrap_or(false) {
+        return 0;
+    }
     let mut rest = lit;
     for (j, &w) in list.iter().enumerate().skip(k).take(4) {
         if j > k
@@ -475,7 +492,11 @@ fn split_width(cx: &Ctx<'_>, list: &[usize], k: usize, lit: &str) -> usize {
         {
             return 0;
         }
-        let Some(r) = rest.strip_prefix(cx.tree.upper[w].as_str()) else {
+        let f = cx.tree.upper[w].as_str();
+        if !starts(rest, f) {
+            return 0;
+        }
+        let Some(r) = rest.get(f.len()..) else {
             return 0;
         };
         if r.is_empty() {

@@ -74,9 +74,12 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         return code_conllu(args, &coder, &mut out, &mut write);
     }
     let analyzer = analyzer(args.models.as_deref())?;
-    let mut events = 0usize;
+    let (mut events, mut sentences, mut unanalysed) = (0usize, 0usize, 0usize);
     let summary = for_each_article(&args.input, |article| {
-        let coded = dyad_code::code_article(&coder, article, &analyzer);
+        let (coded, skipped) =
+            dyad_code::code_article_with(&coder, article, &analyzer, !args.no_prefilter);
+        unanalysed += skipped;
+        sentences += coded.len();
         for r in dyad_code::article_records(&coder, article, &coded) {
             write(&r, &mut out)?;
             events += 1;
@@ -90,7 +93,15 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
-    eprint_line(&format!("{events} events from {} articles", summary.ok));
+    let prefilter = if args.no_prefilter {
+        String::new()
+    } else {
+        format!(" ({unanalysed} of {sentences} sentences needed no parse)")
+    };
+    eprint_line(&format!(
+        "{events} events from {} articles{prefilter}",
+        summary.ok
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -228,17 +239,22 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
         }
     }
     let (mut sentences, mut tokens, mut events) = (0usize, 0usize, 0usize);
+    let mut skipped = 0usize;
     let c0 = dyad_nlp::cpu_seconds();
     let t = std::time::Instant::now();
     for _ in 0..args.rounds.max(1) {
         for text in &texts {
             for s in dyad_text::segment(text) {
-                let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-                let analysis = analyzer.analyze(&words);
-                let ps = ParsedSentence::from_analysis(&s, &analysis, text);
-                events += coder.code(&ps, None).events.len();
                 sentences += 1;
-                tokens += words.len();
+                tokens += s.tokens.len();
+                // A sentence that provably gives no event is not tagged and parsed.
+                if !args.no_prefilter && !coder.may_code(&s) {
+                    skipped += 1;
+                    continue;
+                }
+                let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+                let ps = ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), text);
+                events += coder.code(&ps, None).events.len();
             }
         }
     }
@@ -258,6 +274,18 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
         "raw text -> events: {sentences} sentences ({tokens} tokens, {events} events) in {secs:.2} s = {:.0} sentences/s wall{}",
         sentences as f64 / secs.max(1e-9),
         cpu.map(|c| format!(", {:.0} sentences per CPU second", sentences as f64 / c.max(1e-9))).unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "prefilter: {}",
+        if args.no_prefilter {
+            "off".to_string()
+        } else {
+            format!(
+                "{skipped} of {sentences} sentences ({:.1} %) left unanalysed: no actor could be found in them",
+                100.0 * skipped as f64 / sentences.max(1) as f64
+            )
+        }
     )?;
     if let Some(kib) = dyad_nlp::peak_rss_kib() {
         writeln!(out, "peak memory (VmHWM): {:.1} MB", kib as f64 / 1024.0)?;

@@ -1,0 +1,123 @@
+//! The prefilter: which sentences need no tagging and parsing because no analysis could
+//! give them an event. Tagging and parsing cost more than half of coding raw text, and
+//! most sentences of ordinary text hold no actor.
+//!
+//! Why it is exact (the coder's and the resolver's own rules, read from their code):
+//! - Every actor the coder pairs into an event is a mention built from a dictionary hit
+//!   (an actor or agent phrase matched on the word forms, which the analysis does not
+//!   change), from a coreference context actor, or from an option that invents one
+//!   (TABARI's pronoun forwarding, default source or target). Without hits, context and
+//!   those options, [`crate::Coder::code`] gives no event whatever the parse.
+//! - Alone ([`Coder::may_code`]), an agent without a country gives a `---` code that the
+//!   coder drops unless [`crate::CoderOptions::keep_unknown_country`] or `convert_agents`
+//!   keeps it; only a name or a prefix agent (`[NGO~]`, whose code goes first) makes an
+//!   actor without one.
+//! - In an article ([`article_plan`]), a sentence also needs analysing when coreference
+//!   could give it an actor, or when it could change what coreference does elsewhere. The
+//!   resolver opens entities only from the coder's mentions, and a sentence without
+//!   mentions changes its state only through an anaphor it resolves: a pronoun, a
+//!   definite description, or a short name filed under a key of an earlier name
+//!   (see [`dyad_article::coref::may_hold_anaphor`], [`dyad_article::coref::name_keys`]
+//!   and [`dyad_article::coref::filed_name_keys`], which reads the keys off the analysed
+//!   sentences, so sentences are planned in reading order as they are analysed). Before
+//!   the first sentence with a hit there is nothing to resolve to.
+
+use std::collections::HashSet;
+
+use dyad_types::Sentence;
+
+use crate::actors::{joined_forms_by, match_kinds, MatchKinds};
+use crate::coder::Coder;
+use crate::parsed::ParsedSentence;
+
+impl Coder<'_> {
+    /// True when coding a sentence with these tokens alone ([`Coder::code`], no context)
+    /// may give an event, whatever its analysis; false only when it provably cannot, so
+    /// the sentence need not be tagged and parsed.
+    pub fn may_code(&self, s: &Sentence) -> bool {
+        if self.invents_actors() {
+            return true;
+        }
+        let k = self.match_kinds(s);
+        k.actor
+            || k.prefix_agent
+            || (k.agent && (self.opts.keep_unknown_country || self.opts.convert_agents))
+    }
+
+    /// Options under which the coder makes actors of words no dictionary matched.
+    fn invents_actors(&self) -> bool {
+        self.opts.forward_actor.is_some()
+            || self.opts.default_source.is_some()
+            || self.opts.default_target.is_some()
+    }
+
+    fn match_kinds(&self, s: &Sentence) -> MatchKinds {
+        let (forms, _) = joined_forms_by(s.tokens.len(), |i| {
+            (s.tokens[i].text.as_str(), s.tokens[i].raw)
+        });
+        match_kinds(self.dicts, &forms, self.opts.noun_endings, &self.gapped)
+    }
+}
+
+/// Analyses the sentences of an article that need it when the article is coded with its
+/// coreference ([`crate::code_article`]): `analyse` is called for those, and their parses
+/// come back in place (`None`: the sentence needs none). `sentences` are the article's
+/// sentences and those of its dropped paragraphs, in any order; they are planned in
+/// raw-text order, as the resolver reads them. A sentence left out gets no event and,
+/// given to the resolver as unanalysed words, leaves its links exactly as they would be.
+pub fn article_plan(
+    coder: &Coder<'_>,
+    sentences: &[&Sentence],
+    mut analyse: impl FnMut(&Sentence) -> ParsedSentence,
+) -> Vec<Option<ParsedSentence>> {
+    let n = sentences.len();
+    if coder.invents_actors() {
+        return sentences.iter().map(|s| Some(analyse(s))).collect();
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (sentences[i].raw.start, i));
+    let mut out: Vec<Option<ParsedSentence>> = vec![None; n];
+    // Whether an entity may exist yet; the keys names may have been filed under (`None`:
+    // any key, after a sentence too odd to list them).
+    let mut entities = false;
+    let mut keys: Option<HashSet<String>> = Some(HashSet::new());
+    for i in order {
+        let s = sentences[i];
+        let k = coder.match_kinds(s);
+        let hit = k.actor || k.agent;
+        let needed = hit || (entities && reachable(s, keys.as_ref()));
+        entities |= hit;
+        if !needed {
+            continue;
+        }
+        let ps = analyse(s);
+        let filed = dyad_article::coref::filed_name_keys(&crate::article::coref_words(&ps));
+        match (&mut keys, filed) {
+            (Some(keys), Some(filed)) => keys.extend(filed),
+            _ => keys = None,
+        }
+        out[i] = Some(ps);
+    }
+    out
+}
+
+/// Whether the resolver could resolve an anaphor of `s` once entities exist: a pronoun or
+/// description, or a short name whose key an earlier name was filed under.
+fn reachable(s: &Sentence, keys: Option<&HashSet<String>>) -> bool {
+    let forms: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+    if dyad_article::coref::may_hold_anaphor(&forms) {
+        return true;
+    }
+    let Some(keys) = keys else {
+        return true;
+    };
+    // As `article::coref_words` tells the resolver where spaces are.
+    let space_after: Vec<bool> = s
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(j, t)| s.tokens.get(j + 1).is_some_and(|x| x.raw.start > t.raw.end))
+        .collect();
+    dyad_article::coref::name_keys(&forms, &space_after)
+        .is_none_or(|ks| ks.iter().any(|x| keys.contains(x)))
+}

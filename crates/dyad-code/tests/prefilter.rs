@@ -1,0 +1,210 @@
+//! The prefilter (sentences that need no tagging and parsing) changes no output: fixture
+//! articles (`tests/data/prefilter-articles.txt`) give the same records and quotes coded
+//! with it and without it, and the forms-only tests it rests on behave as documented.
+//! The article tests skip (pass without checking) when the embedded models are not built.
+
+use dyad_code::{article_quotes_coded, article_records, code_article_with, Coder, CoderOptions};
+use dyad_dict::{DictKind, Dictionaries};
+
+/// The small test dictionaries of `tests/data`.
+fn test_dictionaries() -> Dictionaries {
+    let (d, _) = Dictionaries::from_texts(&[
+        (
+            "t.actors.txt",
+            include_str!("data/test.actors.txt"),
+            Some(DictKind::Actors),
+        ),
+        (
+            "t.agents.txt",
+            include_str!("data/test.agents.txt"),
+            Some(DictKind::Agents),
+        ),
+        (
+            "t.verbs.txt",
+            include_str!("data/test.verbs.txt"),
+            Some(DictKind::VerbsPetrarch2),
+        ),
+    ]);
+    d
+}
+
+/// The fixture articles: (id, date, text).
+fn articles() -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    for line in include_str!("data/prefilter-articles.txt").lines() {
+        if let Some(head) = line.strip_prefix("=== ") {
+            let mut it = head.split_whitespace();
+            let id = it.next().unwrap_or_default().to_string();
+            let date = it.next().unwrap_or_default().to_string();
+            out.push((id, date, String::new()));
+        } else if let Some((_, _, text)) = out.last_mut() {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn articles_code_the_same_with_and_without_the_prefilter() {
+    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
+        return;
+    };
+    let d = test_dictionaries();
+    let coder = Coder::new(&d, CoderOptions::default());
+    let (mut skipped, mut events) = (0, 0);
+    let fixtures = articles();
+    assert_eq!(fixtures.len(), 5);
+    for (id, date, text) in fixtures {
+        let mut a = dyad_types::Article::new(id.as_str(), text.trim_end());
+        a.published = dyad_types::PubDate::parse(&date);
+        let sentences = dyad_text::segment_article(&a);
+        let mut out = Vec::new();
+        for prefilter in [true, false] {
+            let (coded, n) = code_article_with(&coder, &a, &analyzer, prefilter);
+            assert_eq!(coded.len(), sentences.len(), "{id}");
+            if prefilter {
+                skipped += n;
+            } else {
+                assert_eq!(n, 0);
+            }
+            let records: Vec<String> = article_records(&coder, &a, &coded)
+                .iter()
+                .map(|r| r.to_json())
+                .collect();
+            let quotes: Vec<String> = article_quotes_coded(&coder, &a, &sentences, &coded)
+                .iter()
+                .map(|q| q.to_json())
+                .collect();
+            out.push((records, quotes));
+        }
+        assert_eq!(out[0], out[1], "article {id}");
+        events += out[0].0.len();
+    }
+    // The fixtures hold sentences to skip and events to keep: the test compares something.
+    assert!(skipped >= 3, "only {skipped} sentences skipped");
+    assert!(events >= 3, "only {events} events");
+}
+
+/// Tokens of one sentence, as the segmenter gives them.
+fn sentence(text: &str) -> dyad_types::Sentence {
+    dyad_text::segment(text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no sentence in {text:?}"))
+}
+
+#[test]
+fn a_sentence_alone_needs_a_name_to_give_an_event() {
+    let d = test_dictionaries();
+    let coder = Coder::new(&d, CoderOptions::default());
+    let cases = [
+        ("Freedonia attacked Sylvania.", true),
+        ("Freedonian lawmakers praised it.", true),
+        // The stripped plural ending is only tried with TABARI's noun endings.
+        ("Freedonias praised it.", false),
+        ("He attacked them.", false),
+        ("Lawmakers of unknown origin praised the soldiers.", false),
+        ("It rained all week.", false),
+        ("", false),
+    ];
+    for (text, want) in cases {
+        if text.is_empty() {
+            assert!(dyad_text::segment(text).is_empty());
+            continue;
+        }
+        assert_eq!(coder.may_code(&sentence(text)), want, "{text}");
+    }
+    // Options that make actors of unmatched words need every sentence.
+    let opts = CoderOptions {
+        forward_actor: Some("FRE".into()),
+        ..CoderOptions::default()
+    };
+    let forward = Coder::new(&d, opts);
+    assert!(forward.may_code(&sentence("He attacked them.")));
+    // An agent without a country is kept as `---` only on request.
+    let opts = CoderOptions {
+        keep_unknown_country: true,
+        ..CoderOptions::default()
+    };
+    let keep = Coder::new(&d, opts);
+    assert!(keep.may_code(&sentence(
+        "Lawmakers of unknown origin praised the soldiers."
+    )));
+    let opts = CoderOptions {
+        noun_endings: true,
+        ..CoderOptions::default()
+    };
+    let endings = Coder::new(&d, opts);
+    assert!(endings.may_code(&sentence("Freedonias praised it.")));
+}
+
+#[test]
+fn an_article_plan_keeps_what_coreference_can_reach() {
+    let d = test_dictionaries();
+    let coder = Coder::new(&d, CoderOptions::default());
+    let text = "It rained. He slept.\n\nRufus Firefly attacked Sylvania. Crowds gathered. \
+                He left. The minister spoke. Firefly smiled. Nobody came. Prices attacked records.";
+    let sentences = dyad_text::segment(text);
+    let refs: Vec<&dyad_types::Sentence> = sentences.iter().collect();
+    // Unanalysed words stand in for the analysis: capitalised words are name-like.
+    let plan: Vec<bool> = dyad_code::prefilter::article_plan(&coder, &refs, |s| {
+        dyad_code::ParsedSentence::from_analysis(s, &[], text)
+    })
+    .iter()
+    .map(Option::is_some)
+    .collect();
+    // Nothing to refer to yet (twice); the actor; no anaphor; a pronoun; a description;
+    // a short name of an earlier name; no anaphor; a word of the actor's sentence that
+    // ends no name ("attacked").
+    assert_eq!(
+        plan,
+        vec![false, false, true, false, true, true, true, false, false],
+        "{sentences:#?}"
+    );
+}
+
+#[test]
+fn name_keys_follow_how_names_are_written() {
+    use dyad_article::coref::{may_hold_anaphor, name_keys};
+    let keys = name_keys(
+        &["Adel", "Abdul", "-", "Mahdi", "'s"],
+        &[true, false, false, false, true],
+    );
+    let want = [
+        "adel",
+        "abdul",
+        "mahdi",
+        "abdul-mahdi",
+        "s",
+        "mahdi's",
+        "abdul-mahdi's",
+    ];
+    assert_eq!(keys, Some(want.iter().map(|s| s.to_string()).collect()));
+    // An Arabic article is not part of the key.
+    assert_eq!(
+        name_keys(&["al-Sisi"], &[false]),
+        Some(vec!["sisi".to_string()])
+    );
+    // Names end at name-like words: "said" files no name.
+    let words: Vec<dyad_article::coref::CorefWord> = [("Pompeo", "PROPN"), ("said", "VERB")]
+        .iter()
+        .map(|&(form, upos)| dyad_article::coref::CorefWord {
+            form: form.into(),
+            upos: upos.into(),
+            space_after: true,
+            ..Default::default()
+        })
+        .collect();
+    assert_eq!(
+        dyad_article::coref::filed_name_keys(&words),
+        Some(vec!["pompeo".to_string()])
+    );
+    // A long run of words without spaces (a URL in pieces) gives up.
+    let url: Vec<&str> = std::iter::repeat_n("a.", 60).collect();
+    assert_eq!(name_keys(&url, &[false; 60]), None);
+    assert!(may_hold_anaphor(&["Its", "forces"]));
+    assert!(may_hold_anaphor(&["the", "Prime", "Minister", "spoke"]));
+    assert!(!may_hold_anaphor(&["a", "minister", "spoke"]));
+    assert!(!may_hold_anaphor(&["The", "river", "rose"]));
+}
