@@ -117,6 +117,10 @@ pub struct BenchCodeArgs {
     /// (same events; for comparison).
     #[arg(long)]
     pub no_prefilter: bool,
+    /// Code each document as `dyad code` does (cleaning, coreference, dates, one record
+    /// per event with its mentions) instead of sentence by sentence.
+    #[arg(long)]
+    pub articles: bool,
 }
 
 /// `dyad dict …`.
