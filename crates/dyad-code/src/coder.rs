@@ -66,6 +66,10 @@ pub struct CoderOptions {
     /// "they") stands for: TABARI's `FORWARD`, which carries the first actor of a
     /// story's previous sentence into the next.
     pub forward_actor: Option<String>,
+    /// An agent joins only the actor right next to it (TABARI's linear noun phrases):
+    /// "Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI, where a
+    /// parse-based coder (PETRARCH) reads DAGGOV.
+    pub adjacent_agents: bool,
 }
 
 impl Default for CoderOptions {
@@ -84,6 +88,7 @@ impl Default for CoderOptions {
             convert_agents: false,
             noun_endings: false,
             forward_actor: None,
+            adjacent_agents: false,
             hash_discards: false,
             default_source: None,
             default_target: None,
@@ -503,7 +508,7 @@ impl<'d> Coder<'d> {
                 if !lin.is_empty()
                     && !sources.iter().any(|s| {
                         lin.iter()
-                            .any(|l| l.head == s.head || s.code.starts_with(&l.code))
+                            .any(|l| self.same_or_finer(sent, &mentions, s, l))
                     })
                 {
                     sources = lin;
@@ -536,7 +541,7 @@ impl<'d> Coder<'d> {
                 if !lin.is_empty()
                     && !targets.iter().any(|s| {
                         lin.iter()
-                            .any(|l| l.head == s.head || s.code.starts_with(&l.code))
+                            .any(|l| self.same_or_finer(sent, &mentions, s, l))
                     })
                 {
                     targets = lin;
@@ -798,6 +803,23 @@ impl<'d> Coder<'d> {
             }
         }
         out
+    }
+
+    /// Whether the parse's participant `s` may stand for the linear actor `l`: the same
+    /// phrase or a more specific code for it ([`same_or_finer_adjacent`] under
+    /// `adjacent_agents`).
+    fn same_or_finer(
+        &self,
+        sent: &ParsedSentence,
+        m: &Mentions,
+        s: &ActorMention,
+        l: &ActorMention,
+    ) -> bool {
+        if self.opts.adjacent_agents {
+            same_or_finer_adjacent(sent, m, s, l)
+        } else {
+            l.head == s.head || s.code.starts_with(&l.code)
+        }
     }
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
@@ -1408,6 +1430,43 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
         Rel::Relcl | Rel::Acl => np_group(tree, m, g),
         _ => Vec::new(),
     }
+}
+
+/// Whether the parse's participant `s` may stand for TABARI's linear actor `l`: the
+/// same phrase, or a more specific code for it whose words run on from `l`'s name
+/// ("Bree Prime Minister Romendacil" BREGOV for "Bree", "Gondor's Prime Minister"). TABARI
+/// joins an agent only to the actor next to it, so a more specific code further on is
+/// another actor ("Dagolath's first Deputy Prime Minister Telemar": the source is DAG,
+/// not Telemar's DAGGOV).
+fn same_or_finer_adjacent(
+    sent: &ParsedSentence,
+    m: &Mentions,
+    s: &ActorMention,
+    l: &ActorMention,
+) -> bool {
+    if l.head == s.head {
+        return true;
+    }
+    if !s.code.starts_with(&l.code) {
+        return false;
+    }
+    if s.span.start < l.span.end && l.span.start < s.span.end {
+        return true;
+    }
+    let words = &sent.words;
+    let within = |h: &DictHit, sp: Span| {
+        words[h.start].span.start >= sp.start && words[h.end - 1].span.end <= sp.end
+    };
+    let Some(name) = m.hits.iter().find(|h| !h.agent && within(h, l.span)) else {
+        return false;
+    };
+    let Some(next) = m.hits.iter().find(|h| within(h, s.span)) else {
+        return false;
+    };
+    next.start >= name.end
+        && words[name.end..next.start]
+            .iter()
+            .all(|w| w.upos == "PART" && w.form.starts_with(['\'', '’']))
 }
 
 /// TABARI's linear rule: the first actor mention after `v` (or the first of the

@@ -303,3 +303,53 @@ fn reported_agentless_passive_takes_no_source_from_the_speaker() {
     let got = code(&d, CoderOptions::default(), &s);
     assert!(!got.iter().any(|e| e.ends_with(" 190")), "{got:?}");
 }
+
+#[test]
+fn agent_beyond_an_adjective_was_joined_to_the_first_actor() {
+    // TABARI joins an agent only to the actor right next to it: in "Freedonia's first
+    // Deputy Minister Rufus Firefly" the first actor, Freedonia, stays FRE (the parse's
+    // subject "Minister Rufus Firefly" is FREGOV, a phrase of its own); PETRARCH's
+    // parse-based reading keeps FREGOV.
+    let d = tabari("ATTACK [190]\n", "MINISTER [~GOV]\n");
+    let s = parse_one(
+        "# text = Freedonia's first Deputy Minister Rufus Firefly attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 first first ADJ JJ _ 4 amod _ _
+4 Deputy deputy NOUN NN _ 8 nsubj _ _
+5 Minister Minister PROPN NNP _ 6 compound _ _
+6 Rufus Rufus PROPN NNP _ 8 nsubj _ _
+7 Firefly Firefly PROPN NNP _ 6 flat _ _
+8 attacked attack VERB VBD _ 0 root _ _
+9 Sylvania Sylvania PROPN NNP _ 8 obj _ SpaceAfter=No
+10 . . PUNCT . _ 8 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, adjacent, &s), ["FRE SYL 190"]);
+    assert_eq!(code(&d, linear, &s), ["FREGOV SYL 190"]);
+    // Next to the name (or after its possessive), the agent is the first actor's.
+    let s = parse_one(
+        "# text = Freedonia's Minister Rufus Firefly attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 Minister minister NOUN NN _ 6 nsubj _ _
+4 Rufus Rufus PROPN NNP _ 6 nsubj _ _
+5 Firefly Firefly PROPN NNP _ 4 flat _ _
+6 attacked attack VERB VBD _ 0 root _ _
+7 Sylvania Sylvania PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 6 punct _ _",
+    );
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, adjacent, &s), ["FREGOV SYL 190"]);
+}
