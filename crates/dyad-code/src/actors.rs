@@ -144,7 +144,7 @@ pub(crate) fn find(
         .collect();
     for h in 0..n {
         for m in std::mem::take(&mut own[h]) {
-            if m.code.starts_with("---") {
+            if no_country(&m.code) {
                 let countries = borrowed_countries(s, tree, &hits, h);
                 if !countries.is_empty() {
                     for c in countries {
@@ -163,6 +163,12 @@ pub(crate) fn find(
         }
     }
     Mentions { hits, at }
+}
+
+/// Whether a composed code has no country: `---GOV`, or `NGM---` where a prefixed agent
+/// (`[NGM~]`) stands before the missing country.
+pub(crate) fn no_country(code: &str) -> bool {
+    code.contains("---")
 }
 
 /// An actor name written with a space between its parts (`PRINCE DOL_AMROTH`,
@@ -578,7 +584,7 @@ fn borrowed_countries(
             }
             for cj in tree.conjuncts(c) {
                 for m in own_mentions(s, tree, hits, cj, true) {
-                    if !m.code.starts_with("---") {
+                    if !no_country(&m.code) {
                         out.push(m);
                     }
                 }
@@ -601,6 +607,30 @@ fn borrowed_countries(
         if let Some(x) = hits
             .iter()
             .find(|x| !x.agent && x.end == first && x.code.len() == 3 && x.code != "---")
+        {
+            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
+            out.push(ActorMention {
+                code: x.code.clone(),
+                text: s.text_between(span),
+                span,
+                head: x.anchor,
+                rules: vec![x.rule.clone()],
+            });
+            return out;
+        }
+    }
+    // "human rights activists | Amnesty International": a name right after the agent
+    // phrase, when none stands before it (TABARI joins an agent to the actor next to it
+    // on either side).
+    let last = hits
+        .iter()
+        .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
+        .map(|x| x.end)
+        .max();
+    if let Some(last) = last {
+        if let Some(x) = hits
+            .iter()
+            .find(|x| !x.agent && x.start == last && x.code.len() == 3 && x.code != "---")
         {
             let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
             out.push(ActorMention {

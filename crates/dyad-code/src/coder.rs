@@ -565,8 +565,8 @@ impl<'d> Coder<'d> {
                 }
             }
             if !self.opts.keep_unknown_country {
-                sources.retain(|m| !m.code.starts_with("---"));
-                targets.retain(|m| !m.code.starts_with("---"));
+                sources.retain(|m| !actors::no_country(&m.code));
+                targets.retain(|m| !actors::no_country(&m.code));
             }
             // Where the parse gives no participant, TABARI's linear rule: the first actor
             // of the sentence before the verb as source, the first after it as target.
@@ -1506,7 +1506,7 @@ fn linear_actor_from(
         let g: Vec<ActorMention> = group(tree, m, h)
             .into_iter()
             .filter(|a| {
-                (unknown || !a.code.starts_with("---"))
+                (unknown || !actors::no_country(&a.code))
                     && !not.iter().any(|n| n.head == a.head || n.code == a.code)
             })
             .collect();
@@ -1624,7 +1624,7 @@ fn default_target(
             let g: Vec<ActorMention> = g
                 .into_iter()
                 .filter(|a| !sources.iter().any(|s| s.head == a.head))
-                .filter(|a| unknown || !a.code.starts_with("---"))
+                .filter(|a| unknown || !actors::no_country(&a.code))
                 .collect();
             if !g.is_empty() {
                 return g;

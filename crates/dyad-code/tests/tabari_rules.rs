@@ -353,3 +353,27 @@ fn agent_beyond_an_adjective_was_joined_to_the_first_actor() {
     };
     assert_eq!(code(&d, adjacent, &s), ["FREGOV SYL 190"]);
 }
+
+#[test]
+fn prefixed_agent_without_a_country_kept_its_dashes() {
+    // A prefixed agent (`[NGM~]`) with no country of its own composes `NGM---`: it
+    // still borrows the country of an attached "in …" phrase ("activists in
+    // Freedonia": NGMFRE), and of a name right after it ("activists Sylvania":
+    // NGMSYL), as TABARI joins an agent to the actor next to it.
+    let d = tabari("ATTACK [190]\n", "ACTIVISTS_ [NGM~]\n");
+    let s = parse_one(
+        "# text = Activists in Freedonia attacked activists Sylvania.
+1 Activists activist NOUN NNS _ 4 nsubj _ _
+2 in in ADP IN _ 3 case _ _
+3 Freedonia Freedonia PROPN NNP _ 1 nmod _ _
+4 attacked attack VERB VBD _ 0 root _ _
+5 activists activist NOUN NNS _ 4 obj _ _
+6 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+7 . . PUNCT . _ 4 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["NGMFRE NGMSYL 190"]);
+}
