@@ -227,6 +227,36 @@ pub struct Coder<'d> {
     synsets: Vec<HashMap<String, usize>>,
     /// Actor names whose parts may stand apart (TABARI's space).
     gapped: Vec<actors::GappedName>,
+    /// TABARI's `COMPLEX: VERBS[n] CONJ[n]` limits from the dictionaries' options file.
+    complexity: ComplexLimits,
+}
+
+/// TABARI's `COMPLEX:` option: a sentence with at least `verbs` verbs or `conj`
+/// conjunctions is complex and not coded (the suite's records COMPLEX-04 and -07: "an
+/// excessive number of verbs (5)", "of conjunctions (4)").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ComplexLimits {
+    verbs: Option<usize>,
+    conj: Option<usize>,
+}
+
+impl ComplexLimits {
+    /// The limits of the last `COMPLEX:` line among `settings` (none without one).
+    fn from_settings(settings: &[dyad_dict::TabariSetting]) -> ComplexLimits {
+        let Some(c) = settings.iter().rev().find(|s| s.key == "COMPLEX") else {
+            return ComplexLimits::default();
+        };
+        let value = c.value.to_ascii_uppercase();
+        let limit = |key: &str| -> Option<usize> {
+            let at = value.find(key)? + key.len();
+            let rest = value[at..].trim_start().strip_prefix('[')?;
+            rest[..rest.find(']')?].trim().parse().ok()
+        };
+        ComplexLimits {
+            verbs: limit("VERBS"),
+            conj: limit("CONJ"),
+        }
+    }
 }
 
 /// The outcome of choosing a verb's code.
@@ -250,6 +280,7 @@ impl<'d> Coder<'d> {
             opts,
             synsets,
             gapped: actors::gapped_names(dicts),
+            complexity: ComplexLimits::from_settings(&dicts.settings),
         }
     }
 
@@ -724,12 +755,17 @@ impl<'d> Coder<'d> {
                 });
             }
         }
+        let mut why = "the sentence holds a `+++` (complex) entry";
+        if self.opts.complex_stops_sentence && !complex && self.too_complex(sent, &mentions) {
+            complex = true;
+            why = "the sentence has more verbs or conjunctions than `COMPLEX:` allows";
+        }
         if complex && self.opts.complex_stops_sentence && !out.events.is_empty() {
             for e in std::mem::take(&mut out.events) {
                 out.rejected.push(Rejection {
                     verb: Some(e.verb),
                     reason: RejectReason::Complex,
-                    detail: "the sentence holds a `+++` (complex) entry".into(),
+                    detail: why.into(),
                     rules: e.rules,
                 });
             }
@@ -820,6 +856,31 @@ impl<'d> Coder<'d> {
         } else {
             l.head == s.head || s.code.starts_with(&l.code)
         }
+    }
+
+    /// TABARI's `COMPLEX:` limits: whether `s` holds at least the limit of verbs (words
+    /// tagged as verbs with a verb entry, less those a determiner makes nouns: "the
+    /// promised aid") or of conjunctions (less those joining two actors: "Ithilen and
+    /// Dagolath towns" is a compound actor, not two clauses).
+    fn too_complex(&self, s: &ParsedSentence, m: &Mentions) -> bool {
+        let lim = self.complexity;
+        if lim.verbs.is_none() && lim.conj.is_none() {
+            return false;
+        }
+        let w = &s.words;
+        let verbs = (0..w.len())
+            .filter(|&i| {
+                w[i].upos == "VERB"
+                    && (i == 0 || w[i - 1].upos != "DET")
+                    && !self.verb_refs(s, i).is_empty()
+            })
+            .count();
+        let actor_ends = |i: usize| m.hits.iter().any(|h| !h.agent && h.end == i);
+        let actor_starts = |i: usize| m.hits.iter().any(|h| !h.agent && h.start == i);
+        let conj = (0..w.len())
+            .filter(|&i| w[i].upos == "CCONJ" && !(actor_ends(i) && actor_starts(i + 1)))
+            .count();
+        lim.verbs.is_some_and(|l| verbs >= l) || lim.conj.is_some_and(|l| conj >= l)
     }
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {

@@ -377,3 +377,58 @@ fn prefixed_agent_without_a_country_kept_its_dashes() {
     };
     assert_eq!(code(&d, linear, &s), ["NGMFRE NGMSYL 190"]);
 }
+
+/// Dictionaries with TABARI-style verbs and an options file.
+fn tabari_with_options(verbs: &str, options: &str) -> Dictionaries {
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs", verbs, Some(DictKind::VerbsTabari)),
+        ("t.options", options, Some(DictKind::TabariOptions)),
+    ]);
+    d
+}
+
+#[test]
+fn complex_option_limits_were_ignored() {
+    // TABARI's `COMPLEX: VERBS[n] CONJ[n]`: a sentence with that many verbs or
+    // conjunctions is complex and not coded; a conjunction joining two actors is a
+    // compound actor and does not count.
+    let clauses = parse_one(
+        "# text = Freedonia attacked Sylvania and then attacked Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 6 cc _ _
+5 then then ADV RB _ 6 advmod _ _
+6 attacked attack VERB VBD _ 2 conj _ _
+7 Marsovia Marsovia PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let compound = parse_one(
+        "# text = Freedonia attacked Sylvania and Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 Marsovia Marsovia PROPN NNP _ 3 conj _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let opts = CoderOptions {
+        linear_participants: true,
+        complex_stops_sentence: true,
+        ..CoderOptions::default()
+    };
+    let conj = tabari_with_options("ATTACK [190]\n", "COMPLEX: CONJ[1]\n");
+    assert!(code(&conj, opts.clone(), &clauses).is_empty());
+    assert_eq!(
+        code(&conj, opts.clone(), &compound),
+        ["FRE MAR 190", "FRE SYL 190"]
+    );
+    let two_verbs = tabari_with_options("ATTACK [190]\n", "COMPLEX: VERBS[2] CONJ[4]\n");
+    assert!(code(&two_verbs, opts.clone(), &clauses).is_empty());
+    let three_verbs = tabari_with_options("ATTACK [190]\n", "COMPLEX: VERBS[3] CONJ[4]\n");
+    assert_eq!(
+        code(&three_verbs, opts, &clauses),
+        ["FRE MAR 190", "FRE SYL 190"]
+    );
+}
