@@ -69,6 +69,7 @@ pub(crate) fn find(
     split: bool,
     endings: bool,
     gapped: &[GappedName],
+    adjacent_agents: bool,
 ) -> Mentions {
     let n = s.words.len();
     let (forms, map) = joined_forms(s);
@@ -147,9 +148,16 @@ pub(crate) fn find(
             if no_country(&m.code) {
                 let countries = borrowed_countries(s, tree, &hits, h);
                 if !countries.is_empty() {
-                    for c in countries {
+                    for (k, c) in countries.into_iter().enumerate() {
                         let mut mm = m.clone();
-                        mm.code = compose(&c.code, &agent_hits(tree, &hits, h));
+                        // "The ambassadors of Arnor, Osgiliath and Gondor": TABARI
+                        // joins the agent to the country next to it only (ARNGOV, OSG,
+                        // GON); PETRARCH to each.
+                        mm.code = if k == 0 || !adjacent_agents {
+                            compose(&c.code, &agent_hits(tree, &hits, h))
+                        } else {
+                            c.code.clone()
+                        };
                         mm.rules.extend(c.rules.iter().cloned());
                         let (a, b) = (m.span.start.min(c.span.start), m.span.end.max(c.span.end));
                         mm.span = Span::new(a, b);

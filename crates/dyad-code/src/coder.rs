@@ -340,6 +340,7 @@ impl<'d> Coder<'d> {
             self.opts.split_slash_codes,
             self.opts.noun_endings,
             &self.gapped,
+            self.opts.adjacent_agents,
         );
         crate::context::apply(&mut mentions, sent, &tree, context);
         if let Some(code) = &self.opts.forward_actor {

@@ -432,3 +432,32 @@ fn complex_option_limits_were_ignored() {
         ["FRE MAR 190", "FRE SYL 190"]
     );
 }
+
+#[test]
+fn agent_was_carried_through_a_compound_of_countries() {
+    // "The ministers of Freedonia and Sylvania": TABARI joins the agent to the country
+    // next to it only (FREGOV, SYL); PETRARCH's parse-based reading gives each country
+    // the agent.
+    let d = tabari("ATTACK [190]\n", "MINISTERS_ [~GOV]\n");
+    let s = parse_one(
+        "# text = Ministers of Freedonia and Sylvania attacked Marsovia.
+1 Ministers minister NOUN NNS _ 6 nsubj _ _
+2 of of ADP IN _ 3 case _ _
+3 Freedonia Freedonia PROPN NNP _ 1 nmod _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 Sylvania Sylvania PROPN NNP _ 3 conj _ _
+6 attacked attack VERB VBD _ 0 root _ _
+7 Marsovia Marsovia PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 6 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, adjacent, &s), ["FREGOV MAR 190", "SYL MAR 190"]);
+    assert_eq!(code(&d, linear, &s), ["FREGOV MAR 190", "SYLGOV MAR 190"]);
+}
