@@ -48,6 +48,13 @@ pub struct CoderOptions {
     pub default_source: Option<String>,
     /// A code for the target when none is found (TABARI's `DEFAULT: TARGET [C]`).
     pub default_target: Option<String>,
+    /// `DEFAULT: SOURCE [C]` without `PRIOR`: where no actor stands before the verb, the
+    /// first actor after it is the source (the next one the target) and `[C]` stands in
+    /// only where there is no actor at all.
+    pub default_source_not_prior: bool,
+    /// `DEFAULT: TARGET [C]` without `AFTER`: where no actor stands after the verb, the
+    /// second actor of a compound source is the target ("Bree and Arnor …": BRE → ARN).
+    pub default_target_not_after: bool,
     /// A `+++` (complex) verb or actor sets the whole sentence aside (TABARI); otherwise
     /// only that verb or actor is left out (PETRARCH).
     pub complex_stops_sentence: bool,
@@ -92,6 +99,8 @@ impl Default for CoderOptions {
             hash_discards: false,
             default_source: None,
             default_target: None,
+            default_source_not_prior: false,
+            default_target_not_after: false,
         }
     }
 }
@@ -659,12 +668,20 @@ impl<'d> Coder<'d> {
             };
             if sources.is_empty() && !choice.m.compound {
                 if let Some(c) = &self.opts.default_source {
-                    sources.push(stand_in(c));
+                    if self.opts.default_source_not_prior && !targets.is_empty() {
+                        sources.push(targets.remove(0));
+                    } else {
+                        sources.push(stand_in(c));
+                    }
                 }
             }
             if targets.is_empty() && !choice.m.compound {
                 if let Some(c) = &self.opts.default_target {
-                    targets.push(stand_in(c));
+                    if self.opts.default_target_not_after && sources.len() >= 2 {
+                        targets = sources.split_off(1);
+                    } else {
+                        targets.push(stand_in(c));
+                    }
                 }
             }
             if sources.is_empty() {

@@ -461,3 +461,44 @@ fn agent_was_carried_through_a_compound_of_countries() {
     assert_eq!(code(&d, adjacent, &s), ["FREGOV MAR 190", "SYL MAR 190"]);
     assert_eq!(code(&d, linear, &s), ["FREGOV MAR 190", "SYLGOV MAR 190"]);
 }
+
+#[test]
+fn default_without_prior_or_after_still_stood_in_for_actors() {
+    // TABARI's `DEFAULT: SOURCE [C] PRIOR … TARGET [C] AFTER`: without `PRIOR`, a
+    // sentence with no actor before the verb takes its first actor after it as the
+    // source; without `AFTER`, one with no actor after the verb takes the second actor
+    // of a compound source as the target. The stand-in codes fill only what is left.
+    use dyad_code::suite::record_options;
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let no_source = parse_one(
+        "# text = Protests attacked Freedonia and Sylvania.
+1 Protests protest NOUN NNS _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Freedonia Freedonia PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 Sylvania Sylvania PROPN NNP _ 3 conj _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let no_target = parse_one(
+        "# text = Freedonia and Sylvania attacked.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 and and CCONJ CC _ 3 cc _ _
+3 Sylvania Sylvania PROPN NNP _ 1 conj _ _
+4 attacked attack VERB VBD _ 0 root _ SpaceAfter=No
+5 . . PUNCT . _ 4 punct _ _",
+    );
+    let base = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let with = |cmd: &str| record_options(&base, &[cmd.to_string()]);
+    let both = with("DEFAULT: SOURCE [DSR] PRIOR TARGET [DTG] AFTER");
+    assert_eq!(
+        code(&d, both.clone(), &no_source),
+        ["DSR FRE 190", "DSR SYL 190"]
+    );
+    assert_eq!(code(&d, both, &no_target), ["FRE DTG 190", "SYL DTG 190"]);
+    let neither = with("DEFAULT: SOURCE [DSR] TARGET [DTG]");
+    assert_eq!(code(&d, neither.clone(), &no_source), ["FRE SYL 190"]);
+    assert_eq!(code(&d, neither, &no_target), ["FRE SYL 190"]);
+}
