@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::actors::{self, ActorMention, DictHit, Mentions};
 pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
-use crate::pattern::{match_pattern, synset_index, Ctx, PatMatch};
+use crate::pattern::{compound_after_verb, match_pattern, synset_index, Ctx, PatMatch};
 use crate::tree::{Rel, Tree};
 
 /// Coder options.
@@ -77,6 +77,11 @@ pub struct CoderOptions {
     /// "Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI, where a
     /// parse-based coder (PETRARCH) reads DAGGOV.
     pub adjacent_agents: bool,
+    /// A pattern's `%` after the verb (`- HAS * WITH %`) makes the actors there a
+    /// compound that acts on itself both ways (TABARI: "Arnor has exchanged prisoners
+    /// with Gondor and Osgiliath" is GON ↔ OSG); PETRARCH codes the subject with each
+    /// ("Eriador agrees with the Philippines and France": ERI → PHL, ERI → FRA).
+    pub post_verb_compound: bool,
 }
 
 impl Default for CoderOptions {
@@ -96,6 +101,7 @@ impl Default for CoderOptions {
             noun_endings: false,
             forward_actor: None,
             adjacent_agents: false,
+            post_verb_compound: false,
             hash_discards: false,
             default_source: None,
             default_target: None,
@@ -699,6 +705,17 @@ impl<'d> Coder<'d> {
             // subject's actors both ways.
             let reciprocal =
                 choice.m.compound || (targets.is_empty() && choice.code.secondary.is_some());
+            // TABARI's `%` after the verb (`- HAS * WITH %`): the compound there acts
+            // on itself, both ways ("Arnor has exchanged prisoners with Gondor and
+            // Osgiliath": GON ↔ OSG).
+            let compound_after = self.opts.post_verb_compound
+                && choice.m.compound
+                && choice.tabari
+                && choice.pattern.is_some_and(compound_after_verb)
+                && targets.len() >= 2;
+            if compound_after {
+                sources = std::mem::take(&mut targets);
+            }
             if reciprocal && sources.len() >= 2 && choice.m.target.is_none() {
                 for a in &sources {
                     for b in &sources {

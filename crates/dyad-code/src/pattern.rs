@@ -156,6 +156,15 @@ fn words_present(cx: &Ctx<'_>, elems: &[Elem], list: &[usize]) -> bool {
     })
 }
 
+/// Whether `p`'s `%` stands after the verb (`- HAS * WITH %`): the compound is then the
+/// actors after the verb, not the subject.
+pub(crate) fn compound_after_verb(p: &Pattern) -> bool {
+    p.elems
+        .iter()
+        .position(|e| matches!(e.item, Item::Verb))
+        .is_some_and(|k| has_compound(&p.elems[k + 1..]))
+}
+
 fn has_compound(elems: &[Elem]) -> bool {
     elems.iter().any(|e| match &e.item {
         Item::Compound => true,

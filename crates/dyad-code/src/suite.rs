@@ -262,6 +262,7 @@ pub fn suite_options(suite: &Suite) -> CoderOptions {
         complex_stops_sentence: suite.kind == dyad_eval::SuiteKind::Tabari,
         noun_endings: suite.kind == dyad_eval::SuiteKind::Tabari,
         adjacent_agents: suite.kind == dyad_eval::SuiteKind::Tabari,
+        post_verb_compound: suite.kind == dyad_eval::SuiteKind::Tabari,
         linear_participants: matches!(
             suite.kind,
             dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch

@@ -502,3 +502,33 @@ fn default_without_prior_or_after_still_stood_in_for_actors() {
     assert_eq!(code(&d, neither.clone(), &no_source), ["FRE SYL 190"]);
     assert_eq!(code(&d, neither, &no_target), ["FRE SYL 190"]);
 }
+
+#[test]
+fn compound_after_the_verb_was_read_as_targets_of_the_subject() {
+    // TABARI's `- HAS * WITH %`: the compound after the verb acts on itself, both ways
+    // ("Freedonia has exchanged prisoners with Sylvania and Marsovia": SYL ↔ MAR);
+    // PETRARCH codes the subject with each member.
+    let d = tabari("EXCHANGE [---]\n- HAS * WITH % [067]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia has exchanged prisoners with Sylvania and Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 has have AUX VBZ _ 3 aux _ _
+3 exchanged exchange VERB VBN _ 0 root _ _
+4 prisoners prisoner NOUN NNS _ 3 obj _ _
+5 with with ADP IN _ 6 case _ _
+6 Sylvania Sylvania PROPN NNP _ 3 obl _ _
+7 and and CCONJ CC _ 8 cc _ _
+8 Marsovia Marsovia PROPN NNP _ 6 conj _ SpaceAfter=No
+9 . . PUNCT . _ 3 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let tabari_way = CoderOptions {
+        post_verb_compound: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, tabari_way, &s), ["MAR SYL 067", "SYL MAR 067"]);
+    assert_eq!(code(&d, linear, &s), ["FRE MAR 067", "FRE SYL 067"]);
+}
