@@ -8,6 +8,7 @@ use dyad_dict::{AgentPlacement, DictDate, Dictionaries};
 use dyad_types::Span;
 use serde::Serialize;
 
+use crate::coder::CoderOptions;
 use crate::parsed::ParsedSentence;
 use crate::tree::{Rel, Tree};
 
@@ -60,17 +61,18 @@ fn anchor_of(tree: &Tree, start: usize, end: usize) -> usize {
         .unwrap_or(end.saturating_sub(1))
 }
 
-/// Finds dictionary matches and builds mentions.
+/// Finds dictionary matches and builds mentions, following `opts`'s
+/// `split_slash_codes`, `noun_endings` and `adjacent_agents`.
 pub(crate) fn find(
     d: &Dictionaries,
     s: &ParsedSentence,
     tree: &Tree,
     date: Option<DictDate>,
-    split: bool,
-    endings: bool,
+    opts: &CoderOptions,
     gapped: &[GappedName],
-    adjacent_agents: bool,
 ) -> Mentions {
+    let (split, endings) = (opts.split_slash_codes, opts.noun_endings);
+    let adjacent_agents = opts.adjacent_agents;
     let n = s.words.len();
     let (forms, map) = joined_forms(s);
     let stripped = if endings {

@@ -347,16 +347,7 @@ impl<'d> Coder<'d> {
             return out;
         }
         out.issues = self.issues(&forms);
-        let mut mentions = actors::find(
-            self.dicts,
-            sent,
-            &tree,
-            date,
-            self.opts.split_slash_codes,
-            self.opts.noun_endings,
-            &self.gapped,
-            self.opts.adjacent_agents,
-        );
+        let mut mentions = actors::find(self.dicts, sent, &tree, date, &self.opts, &self.gapped);
         crate::context::apply(&mut mentions, sent, &tree, context);
         if let Some(code) = &self.opts.forward_actor {
             forward_pronouns(sent, &mut mentions, code);
