@@ -67,6 +67,10 @@ pub(crate) struct Ctx<'a> {
     pub budget: std::cell::Cell<u32>,
     /// TABARI-style words (not closed by `_`) match as stems; PETRARCH-2 words do not.
     pub stems: bool,
+    /// Stems of any length (`IN` matches INTO, `YEN` YENER), as TABARI itself reads
+    /// them; otherwise only stems of four letters or more (PETRARCH-1's dictionaries in
+    /// TABARI's format read short words whole).
+    pub short_stems: bool,
     /// The file's synsets by upper-case name (without a trailing `_`).
     pub synsets: &'a HashMap<String, usize>,
 }
@@ -186,7 +190,7 @@ fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
         return !stem.is_empty() && f.starts_with(stem);
     }
     // TABARI stems: a word not closed by `_` matches longer words (ACCORD → ACCORDS).
-    cx.stems && !whole && lit.len() >= 4 && f.starts_with(lit)
+    cx.stems && !whole && (cx.short_stems || lit.len() >= 4) && f.starts_with(lit)
 }
 
 /// Matches `elems` as an ordered subsequence of `list[pos..]`; `adjacent` asks the first

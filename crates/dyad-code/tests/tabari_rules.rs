@@ -532,3 +532,27 @@ fn compound_after_the_verb_was_read_as_targets_of_the_subject() {
     assert_eq!(code(&d, tabari_way, &s), ["MAR SYL 067", "SYL MAR 067"]);
     assert_eq!(code(&d, linear, &s), ["FRE MAR 067", "FRE SYL 067"]);
 }
+
+#[test]
+fn short_pattern_word_was_no_stem_for_tabari() {
+    // TABARI reads a pattern word not closed by `_` as a stem whatever its length
+    // (`YEN` matches "yener", `IN` "into"); dictionaries compiled without TABARI's stems
+    // (the PETRARCH suites') keep short words whole.
+    let mut d = tabari("CONTRIBUTE [070]\n- * YEN [903]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia contributed yener to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 contributed contribute VERB VBD _ 0 root _ _
+3 yener yener NOUN NN _ 2 obj _ _
+4 to to ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 903"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
+}
