@@ -1013,7 +1013,7 @@ impl<'d> Coder<'d> {
                 budget: Cell::new(0),
                 stems: vf.style == dyad_dict::VerbStyle::Tabari,
                 // Dictionaries compiled with TABARI's stems (the TABARI suite's).
-                short_stems: d.compile_options.stems,
+                tabari_own: d.compile_options.stems,
                 // Built from the same verb files, so always there.
                 synsets: match self.synsets.get(usize::from(r.file)) {
                     Some(m) => m,

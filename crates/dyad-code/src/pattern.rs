@@ -67,10 +67,12 @@ pub(crate) struct Ctx<'a> {
     pub budget: std::cell::Cell<u32>,
     /// TABARI-style words (not closed by `_`) match as stems; PETRARCH-2 words do not.
     pub stems: bool,
-    /// Stems of any length (`IN` matches INTO, `YEN` YENER), as TABARI itself reads
-    /// them; otherwise only stems of four letters or more (PETRARCH-1's dictionaries in
-    /// TABARI's format read short words whole).
-    pub short_stems: bool,
+    /// The dictionaries are read as TABARI itself reads them (the TABARI suite's):
+    /// stems of any length (`IN` matches INTO, `YEN` YENER), where otherwise only stems
+    /// of four letters or more match (PETRARCH-1's dictionaries in TABARI's format read
+    /// short words whole); and the words of a synset member written with a space may
+    /// have other words between them (`AUSTRIAN FLORIN` matches "austrian gold florin").
+    pub tabari_own: bool,
     /// The file's synsets by upper-case name (without a trailing `_`).
     pub synsets: &'a HashMap<String, usize>,
 }
@@ -190,7 +192,7 @@ fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
         return !stem.is_empty() && f.starts_with(stem);
     }
     // TABARI stems: a word not closed by `_` matches longer words (ACCORD → ACCORDS).
-    cx.stems && !whole && (cx.short_stems || lit.len() >= 4) && f.starts_with(lit)
+    cx.stems && !whole && (cx.tabari_own || lit.len() >= 4) && f.starts_with(lit)
 }
 
 /// Matches `elems` as an ordered subsequence of `list[pos..]`; `adjacent` asks the first
@@ -419,6 +421,9 @@ fn single(cx: &Ctx<'_>, e: &Elem, w: usize, st: &mut PatMatch) -> bool {
 
 /// Matches a synset member or alternative (its words adjacent) from `pos`; returns the
 /// position after it.
+/// Most words that may stand between two words of a synset member written with a space.
+const MEMBER_GAP: usize = 3;
+
 fn member(
     cx: &Ctx<'_>,
     elems: &[Elem],
@@ -447,7 +452,7 @@ fn member(
     for k in candidates(list, pos, adjacent) {
         let mut ok = true;
         let mut at = k;
-        for e in elems {
+        for (i, e) in elems.iter().enumerate() {
             if at >= list.len() {
                 ok = false;
                 break;
@@ -455,6 +460,15 @@ fn member(
             if single(cx, e, list[at], st) {
                 at += 1;
                 continue;
+            }
+            // TABARI: a space (not `_`) before this word lets a few words stand between.
+            if cx.tabari_own && i > 0 && !elems[i - 1].joined {
+                let gap = (at + 1..(at + 1 + MEMBER_GAP).min(list.len()))
+                    .find(|&g| single(cx, e, list[g], st));
+                if let Some(g) = gap {
+                    at = g + 1;
+                    continue;
+                }
             }
             // "DIDN'T" against the tokens "did" "n't".
             let width = match &e.item {

@@ -556,3 +556,29 @@ fn short_pattern_word_was_no_stem_for_tabari() {
     d.compile_with(dyad_dict::CompileOptions { stems: false });
     assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
 }
+
+#[test]
+fn synset_member_written_with_a_space_needed_adjacent_words() {
+    // TABARI: a space between the words of a synset member lets other words stand
+    // between them (`AUSTRIAN FLORIN` matches "austrian gold florin"); `_` joins.
+    let verbs = "&CURRENCY\n+AUSTRIAN FLORIN\n+DOLLAR\n\nCONTRIBUTE [070]\n- * &CURRENCY [903]\n";
+    let mut d = tabari(verbs, "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia contributed austrian gold florin to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 contributed contribute VERB VBD _ 0 root _ _
+3 austrian austrian ADJ JJ _ 5 amod _ _
+4 gold gold NOUN NN _ 5 compound _ _
+5 florin florin NOUN NN _ 2 obj _ _
+6 to to ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 903"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
+}
