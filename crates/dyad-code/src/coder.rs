@@ -712,6 +712,15 @@ impl<'d> Coder<'d> {
                     for b in &sources {
                         if a.code != b.code {
                             pairs.push((a, Some(b), false));
+                            // A paired code (`[044:045]`) gives each pair its reverse
+                            // event too ("Fornost and Gondor welcomed …": FOR → GON 044
+                            // and GON → FOR 045, both ways).
+                            if self.opts.paired_codes
+                                && choice.m.compound
+                                && choice.code.secondary.as_deref().is_some_and(|s| s != "---")
+                            {
+                                pairs.push((b, Some(a), true));
+                            }
                         }
                     }
                 }

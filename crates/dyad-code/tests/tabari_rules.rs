@@ -582,3 +582,27 @@ fn synset_member_written_with_a_space_needed_adjacent_words() {
     d.compile_with(dyad_dict::CompileOptions { stems: false });
     assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
 }
+
+#[test]
+fn compound_with_a_paired_code_lost_its_reverse_events() {
+    // `- % * [044:045]` over "Freedonia and Sylvania": each ordered pair gets the
+    // primary code and its reverse the secondary one.
+    let d = tabari("WELCOME [---]\n- % * [044:045]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia and Sylvania welcomed talks.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 and and CCONJ CC _ 3 cc _ _
+3 Sylvania Sylvania PROPN NNP _ 1 conj _ _
+4 welcomed welcome VERB VBD _ 0 root _ _
+5 talks talk NOUN NNS _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(
+        code(&d, linear, &s),
+        ["FRE SYL 044", "FRE SYL 045", "SYL FRE 044", "SYL FRE 045"]
+    );
+}
