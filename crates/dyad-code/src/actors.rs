@@ -143,7 +143,7 @@ pub(crate) fn find(
     // Phrase-internal mentions first, then agent phrases that borrow a country from an
     // attached phrase (which needs the first pass done).
     let mut own: Vec<Vec<ActorMention>> = (0..n)
-        .map(|h| own_mentions(s, tree, &hits, h, split))
+        .map(|h| own_mentions(s, tree, &hits, h, split, adjacent_agents))
         .collect();
     for h in 0..n {
         for m in std::mem::take(&mut own[h]) {
@@ -493,12 +493,48 @@ fn np_words_coord(tree: &Tree, h: usize) -> Vec<usize> {
     out
 }
 
+/// The agents of `agents` that join `actor` under TABARI's reading: those in an unbroken
+/// run of matches with it, where only a possessive ending may stand between two
+/// ("Gondor's Prime Minister", "Bree Prime Minister Romendacil"; not "Ithilen's awful
+/// and evil minister", nor "Dagolath, officials").
+fn adjacent_to<'a>(
+    s: &ParsedSentence,
+    actor: &DictHit,
+    agents: &[&'a DictHit],
+) -> Vec<&'a DictHit> {
+    let gap_ok = |a: usize, b: usize| {
+        a <= b
+            && s.words[a..b]
+                .iter()
+                .all(|w| w.upos == "PART" && w.form.starts_with(['\'', '’']))
+    };
+    let mut out: Vec<&DictHit> = Vec::new();
+    // Outwards from the actor on each side, one touching match at a time.
+    let (mut lo, mut hi) = (actor.start, actor.end);
+    loop {
+        let next = agents.iter().find(|x| {
+            !out.iter().any(|o| std::ptr::eq(*o, **x)) && (gap_ok(hi, x.start) || gap_ok(x.end, lo))
+        });
+        match next {
+            Some(x) => {
+                lo = lo.min(x.start);
+                hi = hi.max(x.end);
+                out.push(x);
+            }
+            None => break,
+        }
+    }
+    out.sort_by_key(|x| x.start);
+    out
+}
+
 fn own_mentions(
     s: &ParsedSentence,
     tree: &Tree,
     hits: &[DictHit],
     h: usize,
     split: bool,
+    adjacent_agents: bool,
 ) -> Vec<ActorMention> {
     let np = np_words_coord(tree, h);
     let inside: Vec<&DictHit> = hits
@@ -557,6 +593,7 @@ fn own_mentions(
         for part in parts {
             let code = match primary {
                 Some(p) if p.anchor == h && part.len() > 3 => part.to_string(),
+                Some(p) if adjacent_agents => compose(part, &adjacent_to(s, p, &agents)),
                 _ => compose(part, &agents),
             };
             let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();
@@ -593,7 +630,7 @@ fn borrowed_countries(
                 continue;
             }
             for cj in tree.conjuncts(c) {
-                for m in own_mentions(s, tree, hits, cj, true) {
+                for m in own_mentions(s, tree, hits, cj, true, false) {
                     if !no_country(&m.code) {
                         out.push(m);
                     }

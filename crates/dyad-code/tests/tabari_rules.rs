@@ -606,3 +606,40 @@ fn compound_with_a_paired_code_lost_its_reverse_events() {
         ["FRE SYL 044", "FRE SYL 045", "SYL FRE 044", "SYL FRE 045"]
     );
 }
+
+#[test]
+fn agent_apart_from_its_actor_joined_it_inside_a_phrase() {
+    // TABARI joins an agent only to an actor it touches (a possessive ending may stand
+    // between): "Freedonia's awful minister" is FRE, "Freedonia's minister" FREGOV.
+    let d = tabari("ATTACK [190]\n", "MINISTER [~GOV]\n");
+    let apart = parse_one(
+        "# text = Freedonia's awful minister attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 awful awful ADJ JJ _ 4 amod _ _
+4 minister minister NOUN NN _ 5 nsubj _ _
+5 attacked attack VERB VBD _ 0 root _ _
+6 Sylvania Sylvania PROPN NNP _ 5 obj _ SpaceAfter=No
+7 . . PUNCT . _ 5 punct _ _",
+    );
+    let next = parse_one(
+        "# text = Freedonia's minister attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 minister minister NOUN NN _ 4 nsubj _ _
+4 attacked attack VERB VBD _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, adjacent.clone(), &apart), ["FRE SYL 190"]);
+    assert_eq!(code(&d, adjacent, &next), ["FREGOV SYL 190"]);
+    assert_eq!(code(&d, linear, &apart), ["FREGOV SYL 190"]);
+}
