@@ -278,7 +278,17 @@ fn match_gapped(g: &GappedName, forms: &[String]) -> Option<(usize, usize, usize
         let mut at = start + g.parts[0].len();
         let mut ok = true;
         for p in 1..g.parts.len() {
-            match (at..(at + MAX_GAP + 1).min(forms.len())).find(|&k| part_at(p, k)) {
+            // The gap counts words, not punctuation (`Al "The Weasel" Gore`).
+            let mut words_seen = 0;
+            let reach = (at..forms.len())
+                .take_while(|&k| {
+                    let word = forms[k].chars().any(char::is_alphanumeric);
+                    words_seen += usize::from(word);
+                    !word || words_seen <= MAX_GAP + 1
+                })
+                .last()
+                .map_or(at, |k| k + 1);
+            match (at..reach).find(|&k| part_at(p, k)) {
                 Some(k) => at = k + g.parts[p].len(),
                 None => {
                     ok = false;

@@ -643,3 +643,34 @@ fn agent_apart_from_its_actor_joined_it_inside_a_phrase() {
     assert_eq!(code(&d, adjacent, &next), ["FREGOV SYL 190"]);
     assert_eq!(code(&d, linear, &apart), ["FREGOV SYL 190"]);
 }
+
+#[test]
+fn quotes_inside_a_gapped_name_counted_as_words() {
+    // A name written with a space (`GROUCHO MARX`) lets up to three words stand between
+    // its parts; quotation marks are no words (`Groucho "The Great" Marx`).
+    let (d, _) = Dictionaries::from_texts(&[
+        (
+            "t.actors.txt",
+            "GROUCHO MARX [MAR]\nSYLVANIA_ [SYL]\n",
+            Some(DictKind::Actors),
+        ),
+        ("t.verbs", "WARN [160]\n", Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Sylvania warned Groucho \"The Great\" Marx.
+1 Sylvania Sylvania PROPN NNP _ 2 nsubj _ _
+2 warned warn VERB VBD _ 0 root _ _
+3 Groucho Groucho PROPN NNP _ 2 obj _ _
+4 \" \" PUNCT `` _ 6 punct _ SpaceAfter=No
+5 The the DET DT _ 6 det _ _
+6 Great Great PROPN NNP _ 3 appos _ SpaceAfter=No
+7 \" \" PUNCT '' _ 6 punct _ _
+8 Marx Marx PROPN NNP _ 3 flat _ SpaceAfter=No
+9 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["SYL MAR 160"]);
+}
