@@ -95,10 +95,11 @@ pub(crate) fn find(
         let id = *m.values.first()? as usize;
         (end <= n && start < end).then_some((start, end, id))
     };
-    for m in actor_matches {
-        let Some((start, end, id)) = place(&m) else {
-            continue;
-        };
+    let mut placed: Vec<(usize, usize, usize)> = actor_matches.iter().filter_map(place).collect();
+    if adjacent_agents {
+        placed.extend(hyphen_matches(d, &forms, &map, &placed));
+    }
+    for (start, end, id) in placed {
         let Some(entry) = d.actors.get(id) else {
             continue;
         };
@@ -173,6 +174,57 @@ pub(crate) fn find(
         }
     }
     Mentions { hits, at }
+}
+
+/// TABARI reads a hyphen as `_`: "Al-Gore" is `AL_GORE`. Matches over the words with
+/// their hyphenated tokens split into parts, as `(first word, one past last, actor)`,
+/// each covering whole tokens and at least one hyphenated one, where `placed` has no
+/// match.
+fn hyphen_matches(
+    d: &Dictionaries,
+    forms: &[String],
+    map: &[(usize, usize)],
+    placed: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    if !forms.iter().any(|f| f.len() > 1 && f.contains('-')) {
+        return Vec::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (k, f) in forms.iter().enumerate() {
+        let pieces: Vec<&str> = f.split('-').filter(|p| !p.is_empty()).collect();
+        if pieces.len() > 1 {
+            for p in pieces {
+                parts.push(p.to_string());
+                owner.push(k);
+            }
+        } else {
+            parts.push(f.clone());
+            owner.push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for m in d.match_actors(&parts) {
+        let (Some(&a), Some(&b)) = (
+            owner.get(m.start),
+            m.end.checked_sub(1).and_then(|e| owner.get(e)),
+        ) else {
+            continue;
+        };
+        let whole =
+            (m.start == 0 || owner[m.start - 1] != a) && owner.get(m.end).is_none_or(|&o| o != b);
+        let split = (a..=b).any(|k| forms[k].contains('-'));
+        let (Some(&(start, _)), Some(&(_, end)), Some(&id)) =
+            (map.get(a), map.get(b), m.values.first())
+        else {
+            continue;
+        };
+        let free = !placed.iter().any(|&(s, e, _)| s < end && start < e);
+        if whole && split && free {
+            out.push((start, end, id as usize));
+        }
+    }
+    out
 }
 
 /// Whether a composed code has no country: `---GOV`, or `NGM---` where a prefixed agent

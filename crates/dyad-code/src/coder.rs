@@ -73,9 +73,10 @@ pub struct CoderOptions {
     /// "they") stands for: TABARI's `FORWARD`, which carries the first actor of a
     /// story's previous sentence into the next.
     pub forward_actor: Option<String>,
-    /// An agent joins only the actor right next to it (TABARI's linear noun phrases):
-    /// "Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI, where a
-    /// parse-based coder (PETRARCH) reads DAGGOV.
+    /// TABARI's linear reading of noun phrases: an agent joins only the actor right
+    /// next to it ("Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI,
+    /// where a parse-based coder, PETRARCH, reads DAGGOV), and a hyphen joins words as
+    /// `_` does ("Al-Gore" is `AL_GORE`).
     pub adjacent_agents: bool,
     /// A pattern's `%` after the verb (`- HAS * WITH %`) makes the actors there a
     /// compound that acts on itself both ways (TABARI: "Arnor has exchanged prisoners

@@ -674,3 +674,35 @@ fn quotes_inside_a_gapped_name_counted_as_words() {
     };
     assert_eq!(code(&d, linear, &s), ["SYL MAR 160"]);
 }
+
+#[test]
+fn hyphenated_name_missed_its_underscore_entry() {
+    // TABARI reads a hyphen as `_`: "Groucho-Marx" is `GROUCHO_MARX`.
+    let (d, _) = Dictionaries::from_texts(&[
+        (
+            "t.actors.txt",
+            "GROUCHO_MARX [MAR]\nSYLVANIA_ [SYL]\n",
+            Some(DictKind::Actors),
+        ),
+        ("t.verbs", "WARN [160]\n", Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Sylvania warned Groucho-Marx.
+1 Sylvania Sylvania PROPN NNP _ 2 nsubj _ _
+2 warned warn VERB VBD _ 0 root _ _
+3 Groucho Groucho PROPN NNP _ 5 compound _ SpaceAfter=No
+4 - - PUNCT HYPH _ 5 punct _ SpaceAfter=No
+5 Marx Marx PROPN NNP _ 2 obj _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let tabari_way = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, tabari_way, &s), ["SYL MAR 160"]);
+    assert!(code(&d, linear, &s).is_empty());
+}
