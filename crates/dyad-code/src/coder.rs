@@ -919,6 +919,28 @@ impl<'d> Coder<'d> {
         lim.verbs.is_some_and(|l| verbs >= l) || lim.conj.is_some_and(|l| conj >= l)
     }
 
+    /// The verb entries of a word form; with TABARI's stems (the dictionaries read as
+    /// TABARI reads them), a form that is an entry plus one of TABARI's regular verb
+    /// endings (S, ED, ES, EN, ING) where the form itself has none ("departes",
+    /// "departen" for `DEPART_`): our lemmatizer does not undo endings on words it
+    /// does not know.
+    fn form_refs(&self, form: &str) -> Vec<VerbRef> {
+        let refs = self.dicts.verbs_for_form(form);
+        if !refs.is_empty() || !self.dicts.compile_options.stems {
+            return refs;
+        }
+        let upper = form.to_ascii_uppercase();
+        for ending in ["ING", "ED", "ES", "EN", "S"] {
+            if let Some(stem) = upper.strip_suffix(ending).filter(|st| st.len() >= 3) {
+                let r = self.dicts.verbs_for_form(stem);
+                if !r.is_empty() {
+                    return r;
+                }
+            }
+        }
+        Vec::new()
+    }
+
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
         let w = &s.words[v];
         if w.upos == "VERB" {
@@ -938,7 +960,7 @@ impl<'d> Coder<'d> {
             "NOUN" | "PROPN" | "PRON" | "ADJ" | "ADP" | "DET" | "PUNCT"
         );
         if (!nominal || w.upos == "NOUN")
-            && self.dicts.verbs_for_form(&w.form).iter().any(|r| {
+            && self.form_refs(&w.form).iter().any(|r| {
                 self.dicts
                     .verbs
                     .get(usize::from(r.file))
@@ -957,7 +979,7 @@ impl<'d> Coder<'d> {
 
     fn verb_refs(&self, s: &ParsedSentence, v: usize) -> Vec<VerbRef> {
         let w = &s.words[v];
-        let by_form: Vec<VerbRef> = self.dicts.verbs_for_form(&w.form).to_vec();
+        let by_form: Vec<VerbRef> = self.form_refs(&w.form);
         let mut refs: Vec<VerbRef> = self.dicts.verbs_for_lemma(&w.lemma).to_vec();
         for r in by_form {
             if !refs.contains(&r) {

@@ -706,3 +706,27 @@ fn hyphenated_name_missed_its_underscore_entry() {
     assert_eq!(code(&d, tabari_way, &s), ["SYL MAR 160"]);
     assert!(code(&d, linear, &s).is_empty());
 }
+
+#[test]
+fn tabari_verb_ending_unknown_to_the_lemmatizer_was_not_matched() {
+    // TABARI's regular verb endings (S, ED, ES, EN, ING) on a whole-word verb: the
+    // lemmatizer leaves "departes" as "departe", yet `DEPART_` matches it. Dictionaries
+    // compiled without TABARI's stems (the PETRARCH suites') do not.
+    let mut d = tabari("DEPART_ [032]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia departes from Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 departes departe VERB VBZ _ 0 root _ _
+3 from from ADP IN _ 4 case _ _
+4 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+5 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        paired_codes: false,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 032"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert!(code(&d, linear, &s).is_empty());
+}
