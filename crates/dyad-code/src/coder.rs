@@ -385,7 +385,16 @@ impl<'d> Coder<'d> {
                         .iter()
                         .any(|h| h.start <= v && v < h.end && h.end - h.start > 1)
             };
-            if !self.is_candidate(sent, &tree, v) || in_name() {
+            // A word with a possessive ending is a noun ("Estonia donate's cash": TABARI's
+            // noun endings do not make a verb).
+            let possessed = || {
+                sent.words.get(v + 1).is_some_and(|n| {
+                    matches!(n.form.as_str(), "'s" | "’s" | "'S" | "’S")
+                        && n.span.start == sent.words[v].span.end
+                        && sent.words[v].upos != "PRON"
+                })
+            };
+            if !self.is_candidate(sent, &tree, v) || in_name() || possessed() {
                 continue;
             }
             let refs = self.verb_refs(sent, v);

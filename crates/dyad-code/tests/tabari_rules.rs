@@ -730,3 +730,25 @@ fn tabari_verb_ending_unknown_to_the_lemmatizer_was_not_matched() {
     d.compile_with(dyad_dict::CompileOptions { stems: false });
     assert!(code(&d, linear, &s).is_empty());
 }
+
+#[test]
+fn word_with_a_possessive_ending_was_coded_as_a_verb() {
+    // "Freedonia donate's cash to Sylvania": a possessive ending makes a noun, whatever
+    // the tagger says (TABARI: noun endings do not match on a verb).
+    let d = tabari("DONATE_ [073]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia donate's cash to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 donate donate VERB VB _ 0 root _ SpaceAfter=No
+3 's 's PART POS _ 2 case _ _
+4 cash cash NOUN NN _ 2 obj _ _
+5 to to ADP IN _ 6 case _ _
+6 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+7 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert!(code(&d, linear, &s).is_empty());
+}
