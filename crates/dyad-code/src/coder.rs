@@ -14,7 +14,9 @@ use serde::Serialize;
 use crate::actors::{self, ActorMention, DictHit, Mentions};
 pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
-use crate::pattern::{compound_after_verb, match_pattern, synset_index, Ctx, PatMatch};
+use crate::pattern::{
+    compound_after_verb, match_pattern, synset_index, uses_synset, Ctx, PatMatch,
+};
 use crate::tree::{Rel, Tree};
 
 /// Coder options.
@@ -1085,7 +1087,13 @@ impl<'d> Coder<'d> {
                 if code.primary == "+++" && !self.opts.complex_stops_sentence {
                     continue;
                 }
-                if best.as_ref().is_none_or(|b| m.score > b.m.score) {
+                let better = |b: &Choice<'d>| {
+                    m.score > b.m.score
+                        || (m.score == b.m.score
+                            && b.pattern.is_some_and(uses_synset)
+                            && !uses_synset(p))
+                };
+                if best.as_ref().is_none_or(better) {
                     best = Some(Choice {
                         code,
                         pattern: Some(p),

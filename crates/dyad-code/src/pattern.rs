@@ -171,6 +171,21 @@ pub(crate) fn compound_after_verb(p: &Pattern) -> bool {
         .is_some_and(|k| has_compound(&p.elems[k + 1..]))
 }
 
+/// Whether `p` names a synset (`&CURRENCY`): at equal length a pattern of literal words
+/// is the more specific ("contribute a million dollars": `- * DOLLAR` over
+/// `- * &CURRENCY`).
+pub(crate) fn uses_synset(p: &Pattern) -> bool {
+    fn any(elems: &[Elem]) -> bool {
+        elems.iter().any(|e| match &e.item {
+            Item::Synset(_) => true,
+            Item::Group(g) | Item::Prep(g) => any(g),
+            Item::Alternatives(a) => a.iter().any(|x| any(x)),
+            _ => false,
+        })
+    }
+    any(&p.elems)
+}
+
 fn has_compound(elems: &[Elem]) -> bool {
     elems.iter().any(|e| match &e.item {
         Item::Compound => true,

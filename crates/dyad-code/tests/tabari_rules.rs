@@ -752,3 +752,26 @@ fn word_with_a_possessive_ending_was_coded_as_a_verb() {
     };
     assert!(code(&d, linear, &s).is_empty());
 }
+
+#[test]
+fn synset_pattern_beat_an_equally_long_literal_one() {
+    // "contributed dollar": `- * &CURRENCY` and `- * DOLLAR` both match one word; the
+    // literal word is the more specific, whichever comes first in the file.
+    let verbs =
+        "&CURRENCY\n+DOLLAR\n+YEN\n\nCONTRIBUTE [070]\n- * &CURRENCY [903]\n- * DOLLAR [071]\n";
+    let d = tabari(verbs, "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia contributed dollars to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 contributed contribute VERB VBD _ 0 root _ _
+3 dollars dollar NOUN NNS _ 2 obj _ _
+4 to to ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 071"]);
+}
