@@ -12,6 +12,7 @@ use dyad_dict::{AgentPlacement, DictDate, Dictionaries};
 use dyad_types::Span;
 use serde::Serialize;
 
+use crate::coder::CoderOptions;
 use crate::parsed::ParsedSentence;
 use crate::tree::{Rel, Tree};
 
@@ -64,16 +65,18 @@ fn anchor_of(tree: &Tree, start: usize, end: usize) -> usize {
         .unwrap_or(end.saturating_sub(1))
 }
 
-/// Finds dictionary matches and builds mentions.
+/// Finds dictionary matches and builds mentions, following `opts`'s
+/// `split_slash_codes`, `noun_endings` and `adjacent_agents`.
 pub(crate) fn find(
     d: &Dictionaries,
     s: &ParsedSentence,
     tree: &Tree,
     date: Option<DictDate>,
-    split: bool,
-    endings: bool,
+    opts: &CoderOptions,
     gapped: &GappedNames,
 ) -> Mentions {
+    let (split, endings) = (opts.split_slash_codes, opts.noun_endings);
+    let adjacent_agents = opts.adjacent_agents;
     let n = s.words.len();
     let (forms, map) = joined_forms(s);
     let stripped = if endings {
@@ -96,10 +99,11 @@ pub(crate) fn find(
         let id = *m.values.first()? as usize;
         (end <= n && start < end).then_some((start, end, id))
     };
-    for m in actor_matches {
-        let Some((start, end, id)) = place(&m) else {
-            continue;
-        };
+    let mut placed: Vec<(usize, usize, usize)> = actor_matches.iter().filter_map(place).collect();
+    if adjacent_agents {
+        placed.extend(hyphen_matches(d, &forms, &map, &placed));
+    }
+    for (start, end, id) in placed {
         let Some(entry) = d.actors.get(id) else {
             continue;
         };
@@ -144,16 +148,23 @@ pub(crate) fn find(
     // Phrase-internal mentions first, then agent phrases that borrow a country from an
     // attached phrase (which needs the first pass done).
     let mut own: Vec<Vec<ActorMention>> = (0..n)
-        .map(|h| own_mentions(s, tree, &hits, h, split))
+        .map(|h| own_mentions(s, tree, &hits, h, split, adjacent_agents))
         .collect();
     for h in 0..n {
         for m in std::mem::take(&mut own[h]) {
-            if m.code.starts_with("---") {
+            if no_country(&m.code) {
                 let countries = borrowed_countries(s, tree, &hits, h);
                 if !countries.is_empty() {
-                    for c in countries {
+                    for (k, c) in countries.into_iter().enumerate() {
                         let mut mm = m.clone();
-                        mm.code = compose(&c.code, &agent_hits(tree, &hits, h));
+                        // "The ambassadors of Arnor, Osgiliath and Gondor": TABARI
+                        // joins the agent to the country next to it only (ARNGOV, OSG,
+                        // GON); PETRARCH to each.
+                        mm.code = if k == 0 || !adjacent_agents {
+                            compose(&c.code, &agent_hits(tree, &hits, h))
+                        } else {
+                            c.code.clone()
+                        };
                         mm.rules.extend(c.rules.iter().cloned());
                         let (a, b) = (m.span.start.min(c.span.start), m.span.end.max(c.span.end));
                         mm.span = Span::new(a, b);
@@ -223,6 +234,63 @@ pub(crate) fn match_kinds(
         }
     }
     kinds
+}
+
+/// TABARI reads a hyphen as `_`: "Al-Gore" is `AL_GORE`. Matches over the words with
+/// their hyphenated tokens split into parts, as `(first word, one past last, actor)`,
+/// each covering whole tokens and at least one hyphenated one, where `placed` has no
+/// match.
+fn hyphen_matches(
+    d: &Dictionaries,
+    forms: &[String],
+    map: &[(usize, usize)],
+    placed: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    if !forms.iter().any(|f| f.len() > 1 && f.contains('-')) {
+        return Vec::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    for (k, f) in forms.iter().enumerate() {
+        let pieces: Vec<&str> = f.split('-').filter(|p| !p.is_empty()).collect();
+        if pieces.len() > 1 {
+            for p in pieces {
+                parts.push(p.to_string());
+                owner.push(k);
+            }
+        } else {
+            parts.push(f.clone());
+            owner.push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for m in d.match_actors(&parts) {
+        let (Some(&a), Some(&b)) = (
+            owner.get(m.start),
+            m.end.checked_sub(1).and_then(|e| owner.get(e)),
+        ) else {
+            continue;
+        };
+        let whole =
+            (m.start == 0 || owner[m.start - 1] != a) && owner.get(m.end).is_none_or(|&o| o != b);
+        let split = (a..=b).any(|k| forms[k].contains('-'));
+        let (Some(&(start, _)), Some(&(_, end)), Some(&id)) =
+            (map.get(a), map.get(b), m.values.first())
+        else {
+            continue;
+        };
+        let free = !placed.iter().any(|&(s, e, _)| s < end && start < e);
+        if whole && split && free {
+            out.push((start, end, id as usize));
+        }
+    }
+    out
+}
+
+/// Whether a composed code has no country: `---GOV`, or `NGM---` where a prefixed agent
+/// (`[NGM~]`) stands before the missing country.
+pub(crate) fn no_country(code: &str) -> bool {
+    code.contains("---")
 }
 
 /// An actor name written with a space between its parts (`PRINCE DOL_AMROTH`,
@@ -364,7 +432,17 @@ fn match_gapped(g: &GappedName, forms: &[String]) -> Option<(usize, usize, usize
         let mut at = start + g.parts[0].len();
         let mut ok = true;
         for p in 1..g.parts.len() {
-            match (at..(at + MAX_GAP + 1).min(forms.len())).find(|&k| part_at(p, k)) {
+            // The gap counts words, not punctuation (`Al "The Weasel" Gore`).
+            let mut words_seen = 0;
+            let reach = (at..forms.len())
+                .take_while(|&k| {
+                    let word = forms[k].chars().any(char::is_alphanumeric);
+                    words_seen += usize::from(word);
+                    !word || words_seen <= MAX_GAP + 1
+                })
+                .last()
+                .map_or(at, |k| k + 1);
+            match (at..reach).find(|&k| part_at(p, k)) {
                 Some(k) => at = k + g.parts[p].len(),
                 None => {
                     ok = false;
@@ -561,12 +639,48 @@ fn np_words_coord(tree: &Tree, h: usize) -> Vec<usize> {
     out
 }
 
+/// The agents of `agents` that join `actor` under TABARI's reading: those in an unbroken
+/// run of matches with it, where only a possessive ending may stand between two
+/// ("Gondor's Prime Minister", "Bree Prime Minister Romendacil"; not "Ithilen's awful
+/// and evil minister", nor "Dagolath, officials").
+fn adjacent_to<'a>(
+    s: &ParsedSentence,
+    actor: &DictHit,
+    agents: &[&'a DictHit],
+) -> Vec<&'a DictHit> {
+    let gap_ok = |a: usize, b: usize| {
+        a <= b
+            && s.words[a..b]
+                .iter()
+                .all(|w| w.upos == "PART" && w.form.starts_with(['\'', '’']))
+    };
+    let mut out: Vec<&DictHit> = Vec::new();
+    // Outwards from the actor on each side, one touching match at a time.
+    let (mut lo, mut hi) = (actor.start, actor.end);
+    loop {
+        let next = agents.iter().find(|x| {
+            !out.iter().any(|o| std::ptr::eq(*o, **x)) && (gap_ok(hi, x.start) || gap_ok(x.end, lo))
+        });
+        match next {
+            Some(x) => {
+                lo = lo.min(x.start);
+                hi = hi.max(x.end);
+                out.push(x);
+            }
+            None => break,
+        }
+    }
+    out.sort_by_key(|x| x.start);
+    out
+}
+
 fn own_mentions(
     s: &ParsedSentence,
     tree: &Tree,
     hits: &[DictHit],
     h: usize,
     split: bool,
+    adjacent_agents: bool,
 ) -> Vec<ActorMention> {
     let np = np_words_coord(tree, h);
     let inside: Vec<&DictHit> = hits
@@ -625,6 +739,7 @@ fn own_mentions(
         for part in parts {
             let code = match primary {
                 Some(p) if p.anchor == h && part.len() > 3 => part.to_string(),
+                Some(p) if adjacent_agents => compose(part, &adjacent_to(s, p, &agents)),
                 _ => compose(part, &agents),
             };
             let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();
@@ -661,8 +776,8 @@ fn borrowed_countries(
                 continue;
             }
             for cj in tree.conjuncts(c) {
-                for m in own_mentions(s, tree, hits, cj, true) {
-                    if !m.code.starts_with("---") {
+                for m in own_mentions(s, tree, hits, cj, true, false) {
+                    if !no_country(&m.code) {
                         out.push(m);
                     }
                 }
@@ -685,6 +800,30 @@ fn borrowed_countries(
         if let Some(x) = hits
             .iter()
             .find(|x| !x.agent && x.end == first && x.code.len() == 3 && x.code != "---")
+        {
+            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
+            out.push(ActorMention {
+                code: x.code.clone(),
+                text: s.text_between(span),
+                span,
+                head: x.anchor,
+                rules: vec![x.rule.clone()],
+            });
+            return out;
+        }
+    }
+    // "human rights activists | Amnesty International": a name right after the agent
+    // phrase, when none stands before it (TABARI joins an agent to the actor next to it
+    // on either side).
+    let last = hits
+        .iter()
+        .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
+        .map(|x| x.end)
+        .max();
+    if let Some(last) = last {
+        if let Some(x) = hits
+            .iter()
+            .find(|x| !x.agent && x.start == last && x.code.len() == 3 && x.code != "---")
         {
             let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
             out.push(ActorMention {

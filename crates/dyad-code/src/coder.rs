@@ -14,7 +14,9 @@ use serde::Serialize;
 use crate::actors::{self, ActorMention, DictHit, Mentions};
 pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
-use crate::pattern::{match_pattern, synset_index, Ctx, PatMatch};
+use crate::pattern::{
+    compound_after_verb, match_pattern, synset_index, uses_synset, Ctx, PatMatch,
+};
 use crate::tree::{Rel, Tree};
 
 /// Coder options.
@@ -48,6 +50,13 @@ pub struct CoderOptions {
     pub default_source: Option<String>,
     /// A code for the target when none is found (TABARI's `DEFAULT: TARGET [C]`).
     pub default_target: Option<String>,
+    /// `DEFAULT: SOURCE [C]` without `PRIOR`: where no actor stands before the verb, the
+    /// first actor after it is the source (the next one the target) and `[C]` stands in
+    /// only where there is no actor at all.
+    pub default_source_not_prior: bool,
+    /// `DEFAULT: TARGET [C]` without `AFTER`: where no actor stands after the verb, the
+    /// second actor of a compound source is the target ("Bree and Arnor …": BRE → ARN).
+    pub default_target_not_after: bool,
     /// A `+++` (complex) verb or actor sets the whole sentence aside (TABARI); otherwise
     /// only that verb or actor is left out (PETRARCH).
     pub complex_stops_sentence: bool,
@@ -66,6 +75,16 @@ pub struct CoderOptions {
     /// "they") stands for: TABARI's `FORWARD`, which carries the first actor of a
     /// story's previous sentence into the next.
     pub forward_actor: Option<String>,
+    /// TABARI's linear reading of noun phrases: an agent joins only the actor right
+    /// next to it ("Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI,
+    /// where a parse-based coder, PETRARCH, reads DAGGOV), and a hyphen joins words as
+    /// `_` does ("Al-Gore" is `AL_GORE`).
+    pub adjacent_agents: bool,
+    /// A pattern's `%` after the verb (`- HAS * WITH %`) makes the actors there a
+    /// compound that acts on itself both ways (TABARI: "Arnor has exchanged prisoners
+    /// with Gondor and Osgiliath" is GON ↔ OSG); PETRARCH codes the subject with each
+    /// ("Eriador agrees with the Philippines and France": ERI → PHL, ERI → FRA).
+    pub post_verb_compound: bool,
 }
 
 impl Default for CoderOptions {
@@ -84,9 +103,13 @@ impl Default for CoderOptions {
             convert_agents: false,
             noun_endings: false,
             forward_actor: None,
+            adjacent_agents: false,
+            post_verb_compound: false,
             hash_discards: false,
             default_source: None,
             default_target: None,
+            default_source_not_prior: false,
+            default_target_not_after: false,
         }
     }
 }
@@ -222,6 +245,36 @@ pub struct Coder<'d> {
     synsets: Vec<HashMap<String, usize>>,
     /// Actor names whose parts may stand apart (TABARI's space).
     pub(crate) gapped: actors::GappedNames,
+    /// TABARI's `COMPLEX: VERBS[n] CONJ[n]` limits from the dictionaries' options file.
+    complexity: ComplexLimits,
+}
+
+/// TABARI's `COMPLEX:` option: a sentence with at least `verbs` verbs or `conj`
+/// conjunctions is complex and not coded (the suite's records COMPLEX-04 and -07: "an
+/// excessive number of verbs (5)", "of conjunctions (4)").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ComplexLimits {
+    verbs: Option<usize>,
+    conj: Option<usize>,
+}
+
+impl ComplexLimits {
+    /// The limits of the last `COMPLEX:` line among `settings` (none without one).
+    fn from_settings(settings: &[dyad_dict::TabariSetting]) -> ComplexLimits {
+        let Some(c) = settings.iter().rev().find(|s| s.key == "COMPLEX") else {
+            return ComplexLimits::default();
+        };
+        let value = c.value.to_ascii_uppercase();
+        let limit = |key: &str| -> Option<usize> {
+            let at = value.find(key)? + key.len();
+            let rest = value[at..].trim_start().strip_prefix('[')?;
+            rest[..rest.find(']')?].trim().parse().ok()
+        };
+        ComplexLimits {
+            verbs: limit("VERBS"),
+            conj: limit("CONJ"),
+        }
+    }
 }
 
 /// The outcome of choosing a verb's code.
@@ -245,6 +298,7 @@ impl<'d> Coder<'d> {
             opts,
             synsets,
             gapped: actors::gapped_names(dicts),
+            complexity: ComplexLimits::from_settings(&dicts.settings),
         }
     }
 
@@ -296,15 +350,7 @@ impl<'d> Coder<'d> {
             return out;
         }
         out.issues = self.issues(&forms);
-        let mut mentions = actors::find(
-            self.dicts,
-            sent,
-            &tree,
-            date,
-            self.opts.split_slash_codes,
-            self.opts.noun_endings,
-            &self.gapped,
-        );
+        let mut mentions = actors::find(self.dicts, sent, &tree, date, &self.opts, &self.gapped);
         crate::context::apply(&mut mentions, sent, &tree, context);
         if let Some(code) = &self.opts.forward_actor {
             forward_pronouns(sent, &mut mentions, code);
@@ -341,7 +387,16 @@ impl<'d> Coder<'d> {
                         .iter()
                         .any(|h| h.start <= v && v < h.end && h.end - h.start > 1)
             };
-            if !self.is_candidate(sent, &tree, v) || in_name() {
+            // A word with a possessive ending is a noun ("Estonia donate's cash": TABARI's
+            // noun endings do not make a verb).
+            let possessed = || {
+                sent.words.get(v + 1).is_some_and(|n| {
+                    matches!(n.form.as_str(), "'s" | "’s" | "'S" | "’S")
+                        && n.span.start == sent.words[v].span.end
+                        && sent.words[v].upos != "PRON"
+                })
+            };
+            if !self.is_candidate(sent, &tree, v) || in_name() || possessed() {
                 continue;
             }
             let refs = self.verb_refs(sent, v);
@@ -503,7 +558,7 @@ impl<'d> Coder<'d> {
                 if !lin.is_empty()
                     && !sources.iter().any(|s| {
                         lin.iter()
-                            .any(|l| l.head == s.head || s.code.starts_with(&l.code))
+                            .any(|l| self.same_or_finer(sent, &mentions, s, l))
                     })
                 {
                     sources = lin;
@@ -536,7 +591,7 @@ impl<'d> Coder<'d> {
                 if !lin.is_empty()
                     && !targets.iter().any(|s| {
                         lin.iter()
-                            .any(|l| l.head == s.head || s.code.starts_with(&l.code))
+                            .any(|l| self.same_or_finer(sent, &mentions, s, l))
                     })
                 {
                     targets = lin;
@@ -560,8 +615,8 @@ impl<'d> Coder<'d> {
                 }
             }
             if !self.opts.keep_unknown_country {
-                sources.retain(|m| !m.code.starts_with("---"));
-                targets.retain(|m| !m.code.starts_with("---"));
+                sources.retain(|m| !actors::no_country(&m.code));
+                targets.retain(|m| !actors::no_country(&m.code));
             }
             // Where the parse gives no participant, TABARI's linear rule: the first actor
             // of the sentence before the verb as source, the first after it as target.
@@ -622,12 +677,20 @@ impl<'d> Coder<'d> {
             };
             if sources.is_empty() && !choice.m.compound {
                 if let Some(c) = &self.opts.default_source {
-                    sources.push(stand_in(c));
+                    if self.opts.default_source_not_prior && !targets.is_empty() {
+                        sources.push(targets.remove(0));
+                    } else {
+                        sources.push(stand_in(c));
+                    }
                 }
             }
             if targets.is_empty() && !choice.m.compound {
                 if let Some(c) = &self.opts.default_target {
-                    targets.push(stand_in(c));
+                    if self.opts.default_target_not_after && sources.len() >= 2 {
+                        targets = sources.split_off(1);
+                    } else {
+                        targets.push(stand_in(c));
+                    }
                 }
             }
             if sources.is_empty() {
@@ -645,11 +708,31 @@ impl<'d> Coder<'d> {
             // subject's actors both ways.
             let reciprocal =
                 choice.m.compound || (targets.is_empty() && choice.code.secondary.is_some());
+            // TABARI's `%` after the verb (`- HAS * WITH %`): the compound there acts
+            // on itself, both ways ("Arnor has exchanged prisoners with Gondor and
+            // Osgiliath": GON ↔ OSG).
+            let compound_after = self.opts.post_verb_compound
+                && choice.m.compound
+                && choice.tabari
+                && choice.pattern.is_some_and(compound_after_verb)
+                && targets.len() >= 2;
+            if compound_after {
+                sources = std::mem::take(&mut targets);
+            }
             if reciprocal && sources.len() >= 2 && choice.m.target.is_none() {
                 for a in &sources {
                     for b in &sources {
                         if a.code != b.code {
                             pairs.push((a, Some(b), false));
+                            // A paired code (`[044:045]`) gives each pair its reverse
+                            // event too ("Fornost and Gondor welcomed …": FOR → GON 044
+                            // and GON → FOR 045, both ways).
+                            if self.opts.paired_codes
+                                && choice.m.compound
+                                && choice.code.secondary.as_deref().is_some_and(|s| s != "---")
+                            {
+                                pairs.push((b, Some(a), true));
+                            }
                         }
                     }
                 }
@@ -719,12 +802,17 @@ impl<'d> Coder<'d> {
                 });
             }
         }
+        let mut why = "the sentence holds a `+++` (complex) entry";
+        if self.opts.complex_stops_sentence && !complex && self.too_complex(sent, &mentions) {
+            complex = true;
+            why = "the sentence has more verbs or conjunctions than `COMPLEX:` allows";
+        }
         if complex && self.opts.complex_stops_sentence && !out.events.is_empty() {
             for e in std::mem::take(&mut out.events) {
                 out.rejected.push(Rejection {
                     verb: Some(e.verb),
                     reason: RejectReason::Complex,
-                    detail: "the sentence holds a `+++` (complex) entry".into(),
+                    detail: why.into(),
                     rules: e.rules,
                 });
             }
@@ -800,6 +888,70 @@ impl<'d> Coder<'d> {
         out
     }
 
+    /// Whether the parse's participant `s` may stand for the linear actor `l`: the same
+    /// phrase or a more specific code for it ([`same_or_finer_adjacent`] under
+    /// `adjacent_agents`).
+    fn same_or_finer(
+        &self,
+        sent: &ParsedSentence,
+        m: &Mentions,
+        s: &ActorMention,
+        l: &ActorMention,
+    ) -> bool {
+        if self.opts.adjacent_agents {
+            same_or_finer_adjacent(sent, m, s, l)
+        } else {
+            l.head == s.head || s.code.starts_with(&l.code)
+        }
+    }
+
+    /// TABARI's `COMPLEX:` limits: whether `s` holds at least the limit of verbs (words
+    /// tagged as verbs with a verb entry, less those a determiner makes nouns: "the
+    /// promised aid") or of conjunctions (less those joining two actors: "Ithilen and
+    /// Dagolath towns" is a compound actor, not two clauses).
+    fn too_complex(&self, s: &ParsedSentence, m: &Mentions) -> bool {
+        let lim = self.complexity;
+        if lim.verbs.is_none() && lim.conj.is_none() {
+            return false;
+        }
+        let w = &s.words;
+        let verbs = (0..w.len())
+            .filter(|&i| {
+                w[i].upos == "VERB"
+                    && (i == 0 || w[i - 1].upos != "DET")
+                    && !self.verb_refs(s, i).is_empty()
+            })
+            .count();
+        let actor_ends = |i: usize| m.hits.iter().any(|h| !h.agent && h.end == i);
+        let actor_starts = |i: usize| m.hits.iter().any(|h| !h.agent && h.start == i);
+        let conj = (0..w.len())
+            .filter(|&i| w[i].upos == "CCONJ" && !(actor_ends(i) && actor_starts(i + 1)))
+            .count();
+        lim.verbs.is_some_and(|l| verbs >= l) || lim.conj.is_some_and(|l| conj >= l)
+    }
+
+    /// The verb entries of a word form; with TABARI's stems (the dictionaries read as
+    /// TABARI reads them), a form that is an entry plus one of TABARI's regular verb
+    /// endings (S, ED, ES, EN, ING) where the form itself has none ("departes",
+    /// "departen" for `DEPART_`): our lemmatizer does not undo endings on words it
+    /// does not know.
+    fn form_refs(&self, form: &str) -> Vec<VerbRef> {
+        let refs = self.dicts.verbs_for_form(form);
+        if !refs.is_empty() || !self.dicts.compile_options.stems {
+            return refs;
+        }
+        let upper = form.to_ascii_uppercase();
+        for ending in ["ING", "ED", "ES", "EN", "S"] {
+            if let Some(stem) = upper.strip_suffix(ending).filter(|st| st.len() >= 3) {
+                let r = self.dicts.verbs_for_form(stem);
+                if !r.is_empty() {
+                    return r;
+                }
+            }
+        }
+        Vec::new()
+    }
+
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
         let w = &s.words[v];
         if w.upos == "VERB" {
@@ -819,7 +971,7 @@ impl<'d> Coder<'d> {
             "NOUN" | "PROPN" | "PRON" | "ADJ" | "ADP" | "DET" | "PUNCT"
         );
         if (!nominal || w.upos == "NOUN")
-            && self.dicts.verbs_for_form(&w.form).iter().any(|r| {
+            && self.form_refs(&w.form).iter().any(|r| {
                 self.dicts
                     .verbs
                     .get(usize::from(r.file))
@@ -838,7 +990,7 @@ impl<'d> Coder<'d> {
 
     fn verb_refs(&self, s: &ParsedSentence, v: usize) -> Vec<VerbRef> {
         let w = &s.words[v];
-        let by_form: Vec<VerbRef> = self.dicts.verbs_for_form(&w.form).to_vec();
+        let by_form: Vec<VerbRef> = self.form_refs(&w.form);
         let mut refs: Vec<VerbRef> = self.dicts.verbs_for_lemma(&w.lemma).to_vec();
         for r in by_form {
             if !refs.contains(&r) {
@@ -903,6 +1055,8 @@ impl<'d> Coder<'d> {
                 actor_at,
                 budget: Cell::new(0),
                 stems: vf.style == dyad_dict::VerbStyle::Tabari,
+                // Dictionaries compiled with TABARI's stems (the TABARI suite's).
+                tabari_own: d.compile_options.stems,
                 // Built from the same verb files, so always there.
                 synsets: match self.synsets.get(usize::from(r.file)) {
                     Some(m) => m,
@@ -933,7 +1087,13 @@ impl<'d> Coder<'d> {
                 if code.primary == "+++" && !self.opts.complex_stops_sentence {
                     continue;
                 }
-                if best.as_ref().is_none_or(|b| m.score > b.m.score) {
+                let better = |b: &Choice<'d>| {
+                    m.score > b.m.score
+                        || (m.score == b.m.score
+                            && b.pattern.is_some_and(uses_synset)
+                            && !uses_synset(p))
+                };
+                if best.as_ref().is_none_or(better) {
                     best = Some(Choice {
                         code,
                         pattern: Some(p),
@@ -1410,6 +1570,43 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     }
 }
 
+/// Whether the parse's participant `s` may stand for TABARI's linear actor `l`: the
+/// same phrase, or a more specific code for it whose words run on from `l`'s name
+/// ("Bree Prime Minister Romendacil" BREGOV for "Bree", "Gondor's Prime Minister"). TABARI
+/// joins an agent only to the actor next to it, so a more specific code further on is
+/// another actor ("Dagolath's first Deputy Prime Minister Telemar": the source is DAG,
+/// not Telemar's DAGGOV).
+fn same_or_finer_adjacent(
+    sent: &ParsedSentence,
+    m: &Mentions,
+    s: &ActorMention,
+    l: &ActorMention,
+) -> bool {
+    if l.head == s.head {
+        return true;
+    }
+    if !s.code.starts_with(&l.code) {
+        return false;
+    }
+    if s.span.start < l.span.end && l.span.start < s.span.end {
+        return true;
+    }
+    let words = &sent.words;
+    let within = |h: &DictHit, sp: Span| {
+        words[h.start].span.start >= sp.start && words[h.end - 1].span.end <= sp.end
+    };
+    let Some(name) = m.hits.iter().find(|h| !h.agent && within(h, l.span)) else {
+        return false;
+    };
+    let Some(next) = m.hits.iter().find(|h| within(h, s.span)) else {
+        return false;
+    };
+    next.start >= name.end
+        && words[name.end..next.start]
+            .iter()
+            .all(|w| w.upos == "PART" && w.form.starts_with(['\'', '’']))
+}
+
 /// TABARI's linear rule: the first actor mention after `v` (or the first of the
 /// sentence before `v`), with its coordination, leaving out `not`.
 fn linear_actor(
@@ -1447,7 +1644,7 @@ fn linear_actor_from(
         let g: Vec<ActorMention> = group(tree, m, h)
             .into_iter()
             .filter(|a| {
-                (unknown || !a.code.starts_with("---"))
+                (unknown || !actors::no_country(&a.code))
                     && !not.iter().any(|n| n.head == a.head || n.code == a.code)
             })
             .collect();
@@ -1565,7 +1762,7 @@ fn default_target(
             let g: Vec<ActorMention> = g
                 .into_iter()
                 .filter(|a| !sources.iter().any(|s| s.head == a.head))
-                .filter(|a| unknown || !a.code.starts_with("---"))
+                .filter(|a| unknown || !actors::no_country(&a.code))
                 .collect();
             if !g.is_empty() {
                 return g;

@@ -67,6 +67,12 @@ pub(crate) struct Ctx<'a> {
     pub budget: std::cell::Cell<u32>,
     /// TABARI-style words (not closed by `_`) match as stems; PETRARCH-2 words do not.
     pub stems: bool,
+    /// The dictionaries are read as TABARI itself reads them (the TABARI suite's):
+    /// stems of any length (`IN` matches INTO, `YEN` YENER), where otherwise only stems
+    /// of four letters or more match (PETRARCH-1's dictionaries in TABARI's format read
+    /// short words whole); and the words of a synset member written with a space may
+    /// have other words between them (`AUSTRIAN FLORIN` matches "austrian gold florin").
+    pub tabari_own: bool,
     /// The file's synsets by upper-case name (without a trailing `_`).
     pub synsets: &'a HashMap<String, usize>,
 }
@@ -156,6 +162,30 @@ fn words_present(cx: &Ctx<'_>, elems: &[Elem], list: &[usize]) -> bool {
     })
 }
 
+/// Whether `p`'s `%` stands after the verb (`- HAS * WITH %`): the compound is then the
+/// actors after the verb, not the subject.
+pub(crate) fn compound_after_verb(p: &Pattern) -> bool {
+    p.elems
+        .iter()
+        .position(|e| matches!(e.item, Item::Verb))
+        .is_some_and(|k| has_compound(&p.elems[k + 1..]))
+}
+
+/// Whether `p` names a synset (`&CURRENCY`): at equal length a pattern of literal words
+/// is the more specific ("contribute a million dollars": `- * DOLLAR` over
+/// `- * &CURRENCY`).
+pub(crate) fn uses_synset(p: &Pattern) -> bool {
+    fn any(elems: &[Elem]) -> bool {
+        elems.iter().any(|e| match &e.item {
+            Item::Synset(_) => true,
+            Item::Group(g) | Item::Prep(g) => any(g),
+            Item::Alternatives(a) => a.iter().any(|x| any(x)),
+            _ => false,
+        })
+    }
+    any(&p.elems)
+}
+
 fn has_compound(elems: &[Elem]) -> bool {
     elems.iter().any(|e| match &e.item {
         Item::Compound => true,
@@ -177,7 +207,7 @@ fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
         return !stem.is_empty() && starts(f, stem);
     }
     // TABARI stems: a word not closed by `_` matches longer words (ACCORD → ACCORDS).
-    cx.stems && !whole && lit.len() >= 4 && starts(f, lit)
+    cx.stems && !whole && (cx.tabari_own || lit.len() >= 4) && starts(f, lit)
 }
 
 /// `s.starts_with(prefix)`, comparing the first bytes before calling `memcmp`: pattern
@@ -418,6 +448,9 @@ fn single(cx: &Ctx<'_>, e: &Elem, w: usize, st: &mut PatMatch) -> bool {
 
 /// Matches a synset member or alternative (its words adjacent) from `pos`; returns the
 /// position after it.
+/// Most words that may stand between two words of a synset member written with a space.
+const MEMBER_GAP: usize = 3;
+
 fn member(
     cx: &Ctx<'_>,
     elems: &[Elem],
@@ -446,7 +479,7 @@ fn member(
     for k in candidates(list, pos, adjacent) {
         let mut ok = true;
         let mut at = k;
-        for e in elems {
+        for (i, e) in elems.iter().enumerate() {
             if at >= list.len() {
                 ok = false;
                 break;
@@ -454,6 +487,15 @@ fn member(
             if single(cx, e, list[at], st) {
                 at += 1;
                 continue;
+            }
+            // TABARI: a space (not `_`) before this word lets a few words stand between.
+            if cx.tabari_own && i > 0 && !elems[i - 1].joined {
+                let gap = (at + 1..(at + 1 + MEMBER_GAP).min(list.len()))
+                    .find(|&g| single(cx, e, list[g], st));
+                if let Some(g) = gap {
+                    at = g + 1;
+                    continue;
+                }
             }
             // "DIDN'T" against the tokens "did" "n't".
             let width = match &e.item {

@@ -55,7 +55,20 @@ impl Coder<'_> {
         let (forms, _) = joined_forms_by(s.tokens.len(), |i| {
             (s.tokens[i].text.as_str(), s.tokens[i].raw)
         });
-        match_kinds(self.dicts, &forms, self.opts.noun_endings, &self.gapped)
+        let mut k = match_kinds(self.dicts, &forms, self.opts.noun_endings, &self.gapped);
+        // TABARI's reading also matches names across hyphens ("Al-Gore" is `AL_GORE`).
+        if self.opts.adjacent_agents && forms.iter().any(|f| f.len() > 1 && f.contains('-')) {
+            let parts: Vec<String> = forms
+                .iter()
+                .flat_map(|f| f.split('-').filter(|p| !p.is_empty()))
+                .map(str::to_string)
+                .collect();
+            let h = match_kinds(self.dicts, &parts, self.opts.noun_endings, &self.gapped);
+            k.actor |= h.actor;
+            k.prefix_agent |= h.prefix_agent;
+            k.agent |= h.agent;
+        }
+        k
     }
 }
 

@@ -201,7 +201,7 @@ pub fn forwarding(commands: &[String]) -> bool {
 }
 
 /// The options of one record: the suite's, changed by the TABARI `OPTION:` commands in
-/// force for it (`DEFAULT: SOURCE [C] … TARGET [C]`, `DEFAULT: OFF`, `SET: CODE ALL`,
+/// force for it (`DEFAULT: SOURCE [C] [PRIOR] … TARGET [C] [AFTER]`, `DEFAULT: OFF`, `SET: CODE ALL`,
 /// `SET: CODE BY SENTENCE`, `SET: CODE BY CLAUSE`, `SET: CONVERT AGENT = TRUE|FALSE`).
 /// Other commands are ignored.
 pub fn record_options(base: &CoderOptions, commands: &[String]) -> CoderOptions {
@@ -223,9 +223,17 @@ pub fn record_options(base: &CoderOptions, commands: &[String]) -> CoderOptions 
             if rest.trim_start().starts_with("OFF") {
                 o.default_source = None;
                 o.default_target = None;
+                o.default_source_not_prior = false;
+                o.default_target_not_after = false;
             } else {
                 o.default_source = bracket_after("SOURCE");
                 o.default_target = bracket_after("TARGET");
+                // `PRIOR` and `AFTER` qualify the stand-ins (see [`CoderOptions`]).
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                o.default_source_not_prior =
+                    o.default_source.is_some() && !words.contains(&"PRIOR");
+                o.default_target_not_after =
+                    o.default_target.is_some() && !words.contains(&"AFTER");
             }
         }
         if let Some(rest) = u.split("CONVERT AGENT").nth(1) {
@@ -253,6 +261,8 @@ pub fn suite_options(suite: &Suite) -> CoderOptions {
         agentless_passive_as_active: suite.kind == dyad_eval::SuiteKind::Petrarch,
         complex_stops_sentence: suite.kind == dyad_eval::SuiteKind::Tabari,
         noun_endings: suite.kind == dyad_eval::SuiteKind::Tabari,
+        adjacent_agents: suite.kind == dyad_eval::SuiteKind::Tabari,
+        post_verb_compound: suite.kind == dyad_eval::SuiteKind::Tabari,
         linear_participants: matches!(
             suite.kind,
             dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch

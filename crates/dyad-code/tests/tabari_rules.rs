@@ -303,3 +303,475 @@ fn reported_agentless_passive_takes_no_source_from_the_speaker() {
     let got = code(&d, CoderOptions::default(), &s);
     assert!(!got.iter().any(|e| e.ends_with(" 190")), "{got:?}");
 }
+
+#[test]
+fn agent_beyond_an_adjective_was_joined_to_the_first_actor() {
+    // TABARI joins an agent only to the actor right next to it: in "Freedonia's first
+    // Deputy Minister Rufus Firefly" the first actor, Freedonia, stays FRE (the parse's
+    // subject "Minister Rufus Firefly" is FREGOV, a phrase of its own); PETRARCH's
+    // parse-based reading keeps FREGOV.
+    let d = tabari("ATTACK [190]\n", "MINISTER [~GOV]\n");
+    let s = parse_one(
+        "# text = Freedonia's first Deputy Minister Rufus Firefly attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 first first ADJ JJ _ 4 amod _ _
+4 Deputy deputy NOUN NN _ 8 nsubj _ _
+5 Minister Minister PROPN NNP _ 6 compound _ _
+6 Rufus Rufus PROPN NNP _ 8 nsubj _ _
+7 Firefly Firefly PROPN NNP _ 6 flat _ _
+8 attacked attack VERB VBD _ 0 root _ _
+9 Sylvania Sylvania PROPN NNP _ 8 obj _ SpaceAfter=No
+10 . . PUNCT . _ 8 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, adjacent, &s), ["FRE SYL 190"]);
+    assert_eq!(code(&d, linear, &s), ["FREGOV SYL 190"]);
+    // Next to the name (or after its possessive), the agent is the first actor's.
+    let s = parse_one(
+        "# text = Freedonia's Minister Rufus Firefly attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 Minister minister NOUN NN _ 6 nsubj _ _
+4 Rufus Rufus PROPN NNP _ 6 nsubj _ _
+5 Firefly Firefly PROPN NNP _ 4 flat _ _
+6 attacked attack VERB VBD _ 0 root _ _
+7 Sylvania Sylvania PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 6 punct _ _",
+    );
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, adjacent, &s), ["FREGOV SYL 190"]);
+}
+
+#[test]
+fn prefixed_agent_without_a_country_kept_its_dashes() {
+    // A prefixed agent (`[NGM~]`) with no country of its own composes `NGM---`: it
+    // still borrows the country of an attached "in …" phrase ("activists in
+    // Freedonia": NGMFRE), and of a name right after it ("activists Sylvania":
+    // NGMSYL), as TABARI joins an agent to the actor next to it.
+    let d = tabari("ATTACK [190]\n", "ACTIVISTS_ [NGM~]\n");
+    let s = parse_one(
+        "# text = Activists in Freedonia attacked activists Sylvania.
+1 Activists activist NOUN NNS _ 4 nsubj _ _
+2 in in ADP IN _ 3 case _ _
+3 Freedonia Freedonia PROPN NNP _ 1 nmod _ _
+4 attacked attack VERB VBD _ 0 root _ _
+5 activists activist NOUN NNS _ 4 obj _ _
+6 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+7 . . PUNCT . _ 4 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["NGMFRE NGMSYL 190"]);
+}
+
+/// Dictionaries with TABARI-style verbs and an options file.
+fn tabari_with_options(verbs: &str, options: &str) -> Dictionaries {
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs", verbs, Some(DictKind::VerbsTabari)),
+        ("t.options", options, Some(DictKind::TabariOptions)),
+    ]);
+    d
+}
+
+#[test]
+fn complex_option_limits_were_ignored() {
+    // TABARI's `COMPLEX: VERBS[n] CONJ[n]`: a sentence with that many verbs or
+    // conjunctions is complex and not coded; a conjunction joining two actors is a
+    // compound actor and does not count.
+    let clauses = parse_one(
+        "# text = Freedonia attacked Sylvania and then attacked Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 6 cc _ _
+5 then then ADV RB _ 6 advmod _ _
+6 attacked attack VERB VBD _ 2 conj _ _
+7 Marsovia Marsovia PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let compound = parse_one(
+        "# text = Freedonia attacked Sylvania and Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 Marsovia Marsovia PROPN NNP _ 3 conj _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let opts = CoderOptions {
+        linear_participants: true,
+        complex_stops_sentence: true,
+        ..CoderOptions::default()
+    };
+    let conj = tabari_with_options("ATTACK [190]\n", "COMPLEX: CONJ[1]\n");
+    assert!(code(&conj, opts.clone(), &clauses).is_empty());
+    assert_eq!(
+        code(&conj, opts.clone(), &compound),
+        ["FRE MAR 190", "FRE SYL 190"]
+    );
+    let two_verbs = tabari_with_options("ATTACK [190]\n", "COMPLEX: VERBS[2] CONJ[4]\n");
+    assert!(code(&two_verbs, opts.clone(), &clauses).is_empty());
+    let three_verbs = tabari_with_options("ATTACK [190]\n", "COMPLEX: VERBS[3] CONJ[4]\n");
+    assert_eq!(
+        code(&three_verbs, opts, &clauses),
+        ["FRE MAR 190", "FRE SYL 190"]
+    );
+}
+
+#[test]
+fn agent_was_carried_through_a_compound_of_countries() {
+    // "The ministers of Freedonia and Sylvania": TABARI joins the agent to the country
+    // next to it only (FREGOV, SYL); PETRARCH's parse-based reading gives each country
+    // the agent.
+    let d = tabari("ATTACK [190]\n", "MINISTERS_ [~GOV]\n");
+    let s = parse_one(
+        "# text = Ministers of Freedonia and Sylvania attacked Marsovia.
+1 Ministers minister NOUN NNS _ 6 nsubj _ _
+2 of of ADP IN _ 3 case _ _
+3 Freedonia Freedonia PROPN NNP _ 1 nmod _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 Sylvania Sylvania PROPN NNP _ 3 conj _ _
+6 attacked attack VERB VBD _ 0 root _ _
+7 Marsovia Marsovia PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 6 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, adjacent, &s), ["FREGOV MAR 190", "SYL MAR 190"]);
+    assert_eq!(code(&d, linear, &s), ["FREGOV MAR 190", "SYLGOV MAR 190"]);
+}
+
+#[test]
+fn default_without_prior_or_after_still_stood_in_for_actors() {
+    // TABARI's `DEFAULT: SOURCE [C] PRIOR … TARGET [C] AFTER`: without `PRIOR`, a
+    // sentence with no actor before the verb takes its first actor after it as the
+    // source; without `AFTER`, one with no actor after the verb takes the second actor
+    // of a compound source as the target. The stand-in codes fill only what is left.
+    use dyad_code::suite::record_options;
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let no_source = parse_one(
+        "# text = Protests attacked Freedonia and Sylvania.
+1 Protests protest NOUN NNS _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 Freedonia Freedonia PROPN NNP _ 2 obj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 Sylvania Sylvania PROPN NNP _ 3 conj _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let no_target = parse_one(
+        "# text = Freedonia and Sylvania attacked.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 and and CCONJ CC _ 3 cc _ _
+3 Sylvania Sylvania PROPN NNP _ 1 conj _ _
+4 attacked attack VERB VBD _ 0 root _ SpaceAfter=No
+5 . . PUNCT . _ 4 punct _ _",
+    );
+    let base = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let with = |cmd: &str| record_options(&base, &[cmd.to_string()]);
+    let both = with("DEFAULT: SOURCE [DSR] PRIOR TARGET [DTG] AFTER");
+    assert_eq!(
+        code(&d, both.clone(), &no_source),
+        ["DSR FRE 190", "DSR SYL 190"]
+    );
+    assert_eq!(code(&d, both, &no_target), ["FRE DTG 190", "SYL DTG 190"]);
+    let neither = with("DEFAULT: SOURCE [DSR] TARGET [DTG]");
+    assert_eq!(code(&d, neither.clone(), &no_source), ["FRE SYL 190"]);
+    assert_eq!(code(&d, neither, &no_target), ["FRE SYL 190"]);
+}
+
+#[test]
+fn compound_after_the_verb_was_read_as_targets_of_the_subject() {
+    // TABARI's `- HAS * WITH %`: the compound after the verb acts on itself, both ways
+    // ("Freedonia has exchanged prisoners with Sylvania and Marsovia": SYL ↔ MAR);
+    // PETRARCH codes the subject with each member.
+    let d = tabari("EXCHANGE [---]\n- HAS * WITH % [067]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia has exchanged prisoners with Sylvania and Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 has have AUX VBZ _ 3 aux _ _
+3 exchanged exchange VERB VBN _ 0 root _ _
+4 prisoners prisoner NOUN NNS _ 3 obj _ _
+5 with with ADP IN _ 6 case _ _
+6 Sylvania Sylvania PROPN NNP _ 3 obl _ _
+7 and and CCONJ CC _ 8 cc _ _
+8 Marsovia Marsovia PROPN NNP _ 6 conj _ SpaceAfter=No
+9 . . PUNCT . _ 3 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let tabari_way = CoderOptions {
+        post_verb_compound: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, tabari_way, &s), ["MAR SYL 067", "SYL MAR 067"]);
+    assert_eq!(code(&d, linear, &s), ["FRE MAR 067", "FRE SYL 067"]);
+}
+
+#[test]
+fn short_pattern_word_was_no_stem_for_tabari() {
+    // TABARI reads a pattern word not closed by `_` as a stem whatever its length
+    // (`YEN` matches "yener", `IN` "into"); dictionaries compiled without TABARI's stems
+    // (the PETRARCH suites') keep short words whole.
+    let mut d = tabari("CONTRIBUTE [070]\n- * YEN [903]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia contributed yener to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 contributed contribute VERB VBD _ 0 root _ _
+3 yener yener NOUN NN _ 2 obj _ _
+4 to to ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 903"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
+}
+
+#[test]
+fn synset_member_written_with_a_space_needed_adjacent_words() {
+    // TABARI: a space between the words of a synset member lets other words stand
+    // between them (`AUSTRIAN FLORIN` matches "austrian gold florin"); `_` joins.
+    let verbs = "&CURRENCY\n+AUSTRIAN FLORIN\n+DOLLAR\n\nCONTRIBUTE [070]\n- * &CURRENCY [903]\n";
+    let mut d = tabari(verbs, "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia contributed austrian gold florin to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 contributed contribute VERB VBD _ 0 root _ _
+3 austrian austrian ADJ JJ _ 5 amod _ _
+4 gold gold NOUN NN _ 5 compound _ _
+5 florin florin NOUN NN _ 2 obj _ _
+6 to to ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 903"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
+}
+
+#[test]
+fn compound_with_a_paired_code_lost_its_reverse_events() {
+    // `- % * [044:045]` over "Freedonia and Sylvania": each ordered pair gets the
+    // primary code and its reverse the secondary one.
+    let d = tabari("WELCOME [---]\n- % * [044:045]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia and Sylvania welcomed talks.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 and and CCONJ CC _ 3 cc _ _
+3 Sylvania Sylvania PROPN NNP _ 1 conj _ _
+4 welcomed welcome VERB VBD _ 0 root _ _
+5 talks talk NOUN NNS _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(
+        code(&d, linear, &s),
+        ["FRE SYL 044", "FRE SYL 045", "SYL FRE 044", "SYL FRE 045"]
+    );
+}
+
+#[test]
+fn agent_apart_from_its_actor_joined_it_inside_a_phrase() {
+    // TABARI joins an agent only to an actor it touches (a possessive ending may stand
+    // between): "Freedonia's awful minister" is FRE, "Freedonia's minister" FREGOV.
+    let d = tabari("ATTACK [190]\n", "MINISTER [~GOV]\n");
+    let apart = parse_one(
+        "# text = Freedonia's awful minister attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 awful awful ADJ JJ _ 4 amod _ _
+4 minister minister NOUN NN _ 5 nsubj _ _
+5 attacked attack VERB VBD _ 0 root _ _
+6 Sylvania Sylvania PROPN NNP _ 5 obj _ SpaceAfter=No
+7 . . PUNCT . _ 5 punct _ _",
+    );
+    let next = parse_one(
+        "# text = Freedonia's minister attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 minister minister NOUN NN _ 4 nsubj _ _
+4 attacked attack VERB VBD _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let adjacent = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, adjacent.clone(), &apart), ["FRE SYL 190"]);
+    assert_eq!(code(&d, adjacent, &next), ["FREGOV SYL 190"]);
+    assert_eq!(code(&d, linear, &apart), ["FREGOV SYL 190"]);
+}
+
+#[test]
+fn quotes_inside_a_gapped_name_counted_as_words() {
+    // A name written with a space (`GROUCHO MARX`) lets up to three words stand between
+    // its parts; quotation marks are no words (`Groucho "The Great" Marx`).
+    let (d, _) = Dictionaries::from_texts(&[
+        (
+            "t.actors.txt",
+            "GROUCHO MARX [MAR]\nSYLVANIA_ [SYL]\n",
+            Some(DictKind::Actors),
+        ),
+        ("t.verbs", "WARN [160]\n", Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Sylvania warned Groucho \"The Great\" Marx.
+1 Sylvania Sylvania PROPN NNP _ 2 nsubj _ _
+2 warned warn VERB VBD _ 0 root _ _
+3 Groucho Groucho PROPN NNP _ 2 obj _ _
+4 \" \" PUNCT `` _ 6 punct _ SpaceAfter=No
+5 The the DET DT _ 6 det _ _
+6 Great Great PROPN NNP _ 3 appos _ SpaceAfter=No
+7 \" \" PUNCT '' _ 6 punct _ _
+8 Marx Marx PROPN NNP _ 3 flat _ SpaceAfter=No
+9 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["SYL MAR 160"]);
+}
+
+#[test]
+fn hyphenated_name_missed_its_underscore_entry() {
+    // TABARI reads a hyphen as `_`: "Groucho-Marx" is `GROUCHO_MARX`.
+    let (d, _) = Dictionaries::from_texts(&[
+        (
+            "t.actors.txt",
+            "GROUCHO_MARX [MAR]\nSYLVANIA_ [SYL]\n",
+            Some(DictKind::Actors),
+        ),
+        ("t.verbs", "WARN [160]\n", Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Sylvania warned Groucho-Marx.
+1 Sylvania Sylvania PROPN NNP _ 2 nsubj _ _
+2 warned warn VERB VBD _ 0 root _ _
+3 Groucho Groucho PROPN NNP _ 5 compound _ SpaceAfter=No
+4 - - PUNCT HYPH _ 5 punct _ SpaceAfter=No
+5 Marx Marx PROPN NNP _ 2 obj _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    let tabari_way = CoderOptions {
+        adjacent_agents: true,
+        ..linear.clone()
+    };
+    assert_eq!(code(&d, tabari_way, &s), ["SYL MAR 160"]);
+    assert!(code(&d, linear, &s).is_empty());
+}
+
+#[test]
+fn tabari_verb_ending_unknown_to_the_lemmatizer_was_not_matched() {
+    // TABARI's regular verb endings (S, ED, ES, EN, ING) on a whole-word verb: the
+    // lemmatizer leaves "departes" as "departe", yet `DEPART_` matches it. Dictionaries
+    // compiled without TABARI's stems (the PETRARCH suites') do not.
+    let mut d = tabari("DEPART_ [032]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia departes from Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 departes departe VERB VBZ _ 0 root _ _
+3 from from ADP IN _ 4 case _ _
+4 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+5 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        paired_codes: false,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 032"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert!(code(&d, linear, &s).is_empty());
+}
+
+#[test]
+fn word_with_a_possessive_ending_was_coded_as_a_verb() {
+    // "Freedonia donate's cash to Sylvania": a possessive ending makes a noun, whatever
+    // the tagger says (TABARI: noun endings do not match on a verb).
+    let d = tabari("DONATE_ [073]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia donate's cash to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 donate donate VERB VB _ 0 root _ SpaceAfter=No
+3 's 's PART POS _ 2 case _ _
+4 cash cash NOUN NN _ 2 obj _ _
+5 to to ADP IN _ 6 case _ _
+6 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+7 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert!(code(&d, linear, &s).is_empty());
+}
+
+#[test]
+fn synset_pattern_beat_an_equally_long_literal_one() {
+    // "contributed dollar": `- * &CURRENCY` and `- * DOLLAR` both match one word; the
+    // literal word is the more specific, whichever comes first in the file.
+    let verbs =
+        "&CURRENCY\n+DOLLAR\n+YEN\n\nCONTRIBUTE [070]\n- * &CURRENCY [903]\n- * DOLLAR [071]\n";
+    let d = tabari(verbs, "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia contributed dollars to Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 contributed contribute VERB VBD _ 0 root _ _
+3 dollars dollar NOUN NNS _ 2 obj _ _
+4 to to ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear, &s), ["FRE SYL 071"]);
+}
