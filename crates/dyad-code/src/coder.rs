@@ -490,7 +490,7 @@ impl<'d> Coder<'d> {
                 None => subject_group(&tree, &mentions, v, 0),
             };
             if linear && choice.m.source.is_none() && !passive {
-                let from = conjunct_start(&tree, v);
+                let from = conjunct_start(&tree, v).max(comma_clause_start(&tree, v));
                 let lin = linear_actor_from(
                     &tree,
                     &mentions,
@@ -748,6 +748,7 @@ impl<'d> Coder<'d> {
                 }
                 x
             };
+            let kept_statements = self.null_target_statements(&mut out.events);
             let mut first_of: Vec<(usize, usize)> = Vec::new();
             for e in &out.events {
                 let c = clause_of(e.verb.word);
@@ -769,8 +770,25 @@ impl<'d> Coder<'d> {
                 });
             }
             out.events.retain(|e| keep.contains(&e.verb.word));
+            out.events.extend(kept_statements);
         }
         out
+    }
+
+    /// With PETRARCH-2's `require_dyad = false`: the events with no target (a statement
+    /// with no addressee, "…, a senior official said on Saturday"), taken out of
+    /// `events` so that coding one verb per clause does not drop them. PETRARCH-2 codes
+    /// every verb phrase on its own; such a statement has no event as its content to
+    /// subsume, and it subsumes none.
+    fn null_target_statements(&self, events: &mut Vec<Event>) -> Vec<Event> {
+        if !self.opts.allow_no_target || events.iter().all(|e| e.target.is_some()) {
+            return Vec::new();
+        }
+        let (kept, rest): (Vec<Event>, Vec<Event>) = std::mem::take(events)
+            .into_iter()
+            .partition(|e| e.target.is_none());
+        *events = rest;
+        kept
     }
 
     fn issues(&self, forms: &[&str]) -> Vec<String> {
@@ -1473,6 +1491,28 @@ fn conjunct_start(tree: &Tree, v: usize) -> usize {
         }
     }
     0
+}
+
+/// Where the clause of verb `v` starts when a comma sets it off with its own subject
+/// ("Arnor is about to restore ties …, a senior official said on Saturday"): the
+/// subject's first word. The words before that comma are another clause, so the
+/// linear rule takes no source from them. 0 when the verb has no such subject.
+fn comma_clause_start(tree: &Tree, v: usize) -> usize {
+    let Some(s) = tree.kid(v, Rel::Subj) else {
+        return 0;
+    };
+    // The comma itself may hang in the subject's subtree.
+    let first = tree
+        .subtree(s)
+        .into_iter()
+        .filter(|&w| tree.rel[w] != Rel::Punct)
+        .min()
+        .unwrap_or(s);
+    if first > 0 && first < v && tree.upper[first - 1] == "," {
+        first
+    } else {
+        0
+    }
 }
 
 /// The largest noun phrase around mention head `h` that is itself a mention head

@@ -303,3 +303,58 @@ fn reported_agentless_passive_takes_no_source_from_the_speaker() {
     let got = code(&d, CoderOptions::default(), &s);
     assert!(!got.iter().any(|e| e.ends_with(" 190")), "{got:?}");
 }
+
+/// PETRARCH-2 with `require_dyad = false` (the suite's `<Config>`): "…, a senior official
+/// said on Saturday" is a statement of its own, coded with a null target; the one-verb-
+/// per-clause rule dropped it, and the linear rule (PETRARCH-1 style verbs) gave it the
+/// main clause's actor.
+#[test]
+fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor() {
+    let verbs = "--- RESTORE [064] ---\nRESTORE\n\n--- SAID [023] ---\nSAID\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", "OFFICIAL_ [~GOV]\n", Some(DictKind::Agents)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia is about to restore ties with Sylvania after crowds trashed its embassy, an official said.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 is be AUX VBZ _ 3 cop _ _
+3 about about ADJ JJ _ 0 root _ _
+4 to to PART TO _ 5 mark _ _
+5 restore restore VERB VB _ 3 xcomp _ _
+6 ties tie NOUN NNS _ 5 obj _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 nmod _ _
+9 after after ADP IN _ 10 case _ _
+10 crowds crowd NOUN NNS _ 11 nsubj _ _
+11 trashed trash VERB VBD _ 3 parataxis _ _
+12 its its PRON PRP$ _ 13 nmod:poss _ _
+13 embassy embassy NOUN NN _ 11 obj _ SpaceAfter=No
+14 , , PUNCT , _ 16 punct _ _
+15 an a DET DT _ 16 det _ _
+16 official official NOUN NN _ 17 nsubj _ _
+17 said say VERB VBD _ 11 advcl _ SpaceAfter=No
+18 . . PUNCT . _ 3 punct _ _",
+    );
+    let petrarch = CoderOptions {
+        linear_participants: true,
+        one_verb_per_sentence: true,
+        agentless_passive_as_active: true,
+        ..CoderOptions::default()
+    };
+    let open = CoderOptions {
+        allow_no_target: true,
+        keep_unknown_country: true,
+        ..petrarch.clone()
+    };
+    let coded = Coder::new(&d, open).code(&s, None);
+    assert_eq!(
+        codes(&coded),
+        ["---GOV --- 023", "FRE SYL 064"],
+        "{}",
+        explain(&s, &coded)
+    );
+    // With the default `require_dyad = true` the statement gives no event.
+    assert_eq!(code(&d, petrarch, &s), ["FRE SYL 064"]);
+}
