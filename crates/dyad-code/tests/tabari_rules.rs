@@ -358,3 +358,31 @@ fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor(
     // With the default `require_dyad = true` the statement gives no event.
     assert_eq!(code(&d, petrarch, &s), ["FRE SYL 064"]);
 }
+
+/// PETRARCH-2's `(IN ^)`: the skipped noun phrase belongs to the prepositional phrase,
+/// so the `+` after it is the next actor ("celebrated Iftar in Sylvania with the
+/// leaders of Marsovia": MAR). The target had been taken from inside the phrase.
+#[test]
+fn target_after_a_skipped_prepositional_phrase_came_from_inside_it() {
+    let verbs = "--- CELEBRATE [051] ---\nCELEBRATE\n- * IFTAR (IN ^) + [017]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia celebrated Iftar in Sylvania with the leaders of Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 celebrated celebrate VERB VBD _ 0 root _ _
+3 Iftar Iftar PROPN NNP _ 2 obj _ _
+4 in in ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 3 nmod _ _
+6 with with ADP IN _ 8 case _ _
+7 the the DET DT _ 8 det _ _
+8 leaders leader NOUN NNS _ 2 obl _ _
+9 of of ADP IN _ 10 case _ _
+10 Marsovia Marsovia PROPN NNP _ 8 nmod _ SpaceAfter=No
+11 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE MAR 017"], "{}", explain(&s, &coded));
+}
