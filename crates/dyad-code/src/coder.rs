@@ -1515,6 +1515,17 @@ fn comma_clause_start(tree: &Tree, v: usize) -> usize {
     }
 }
 
+/// Whether word `c` heads an infinitival adverbial clause of purpose ("signed an accord
+/// *to supply Gondor* with wheat"). Its object is what the verb is aimed at, as for an
+/// open complement: PETRARCH-2 gives a verb with no object of its own the target of the
+/// `to`-clause under it.
+fn infinitive_purpose(tree: &Tree, c: usize) -> bool {
+    tree.rel[c] == Rel::Advcl
+        && tree
+            .kids(c, Rel::Mark)
+            .any(|k| tree.upper[k] == "TO" && k < c)
+}
+
 /// The largest noun phrase around mention head `h` that is itself a mention head
 /// ("Bree" in "Bree Prime Minister Romendacil" → the whole phrase), on the same side of
 /// the verb `v` (a misparse can hang the verb's object on a name before it).
@@ -1589,9 +1600,17 @@ fn default_target(
     let mut kids: Vec<usize> = tree.children[v]
         .iter()
         .copied()
-        .filter(|&c| !skip_top(tree.rel[c]))
+        .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c))
         .collect();
-    kids.sort_by_key(|&c| (prio(tree.rel[c]), c));
+    // A purpose infinitive ranks with an open complement.
+    kids.sort_by_key(|&c| {
+        let p = if infinitive_purpose(tree, c) {
+            prio(Rel::Xcomp)
+        } else {
+            prio(tree.rel[c])
+        };
+        (p, c)
+    });
     queue.extend(kids);
     let mut seen = vec![false; tree.len()];
     seen[v] = true;

@@ -386,3 +386,30 @@ fn target_after_a_skipped_prepositional_phrase_came_from_inside_it() {
     let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
     assert_eq!(codes(&coded), ["FRE MAR 017"], "{}", explain(&s, &coded));
 }
+
+/// A verb with no object of its own aims at the object of its purpose infinitive
+/// ("Freedonia signed an accord to supply Sylvania with wheat": FRE → SYL), as
+/// PETRARCH-2 and UniversalPetrarch code it; the `advcl` was passed over.
+#[test]
+fn purpose_infinitive_object_was_not_the_target() {
+    let verbs = "--- SIGN [057] ---\nSIGN\n- * ACCORD [056]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia signed an accord to supply Sylvania with wheat.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 signed sign VERB VBD _ 0 root _ _
+3 an a DET DT _ 4 det _ _
+4 accord accord NOUN NN _ 2 dobj _ _
+5 to to PART TO _ 6 mark _ _
+6 supply supply VERB VB _ 2 advcl _ _
+7 Sylvania Sylvania PROPN NNP _ 6 dobj _ _
+8 with with ADP IN _ 9 case _ _
+9 wheat wheat NOUN NN _ 6 nmod _ SpaceAfter=No
+10 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 056"], "{}", explain(&s, &coded));
+}
