@@ -125,11 +125,17 @@ pub(crate) fn find(
         if covered[start..end].iter().any(|&c| c) {
             continue;
         }
+        let anchor = anchor_of(tree, start, end);
+        let code = if former_holder(tree, anchor, start) {
+            FORMER_CODE.to_string()
+        } else {
+            entry.code.clone()
+        };
         hits.push(DictHit {
             start,
             end,
-            anchor: anchor_of(tree, start, end),
-            code: entry.code.clone(),
+            anchor,
+            code,
             agent: true,
             prefix: entry.placement == AgentPlacement::Prefix,
             rule: d.loc(entry.file, entry.line),
@@ -423,6 +429,21 @@ pub(crate) fn joined_forms(s: &ParsedSentence) -> (Vec<String>, Vec<(usize, usiz
         i = j;
     }
     (forms, map)
+}
+
+/// CAMEO's sector for former office holders ("elites: former government officials").
+const FORMER_CODE: &str = "ELI";
+
+/// Whether the agent phrase starting at word `start`, headed by `anchor`, names a
+/// *former* holder of the role ("former security officials", "former Gondor
+/// prosecutors"): its noun phrase has "former" (or "ex") before the agent words. Such a
+/// person is coded with CAMEO's elite sector, ELI, instead of the role's (TABARI's
+/// "FORMER conversion"; its validation suite expects ARNELI for "Arnor former security
+/// officials").
+fn former_holder(tree: &Tree, anchor: usize, start: usize) -> bool {
+    np_words(tree, anchor)
+        .into_iter()
+        .any(|w| w < start && matches!(tree.upper[w].as_str(), "FORMER" | "EX" | "EX-"))
 }
 
 fn np_words(tree: &Tree, h: usize) -> Vec<usize> {

@@ -413,3 +413,32 @@ fn purpose_infinitive_object_was_not_the_target() {
     let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
     assert_eq!(codes(&coded), ["FRE SYL 056"], "{}", explain(&s, &coded));
 }
+
+/// TABARI's "FORMER conversion": a former holder of a role is one of CAMEO's elites
+/// ("Freedonia's former soldiers": FREELI, not FREMIL); the role's sector was kept.
+#[test]
+fn former_role_holder_kept_the_roles_sector_instead_of_eli() {
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia former soldiers attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 compound _ _
+2 former former ADJ JJ _ 3 amod _ _
+3 soldiers soldier NOUN NNS _ 4 nsubj _ _
+4 attacked attack VERB VBD _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FREELI SYL 190"]);
+    let serving = parse_one(
+        "# text = Freedonia soldiers attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 compound _ _
+2 soldiers soldier NOUN NNS _ 3 nsubj _ _
+3 attacked attack VERB VBD _ 0 root _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    assert_eq!(
+        code(&d, CoderOptions::default(), &serving),
+        ["FREMIL SYL 190"]
+    );
+}
