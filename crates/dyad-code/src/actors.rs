@@ -580,6 +580,18 @@ fn own_mentions(
 
 /// Countries for an agent-only phrase: from an attached "of / in / from …" phrase of the
 /// head or, for a later conjunct ("lawmakers and officials in Arnor"), of the first.
+/// The words whose "of / in / from …" phrase may give the agent phrase headed by `h` a
+/// country: the head, its first conjunct, then every word of the agent matches anchored
+/// there. A misparse can hang the phrase on the agent's last word while the head is
+/// another ("human rights | activists of Gonzo GMO": the phrase is on "activists").
+fn borrowing_words(tree: &Tree, hits: &[DictHit], h: usize) -> Vec<usize> {
+    let mut words = vec![h, tree.first_conjunct(h)];
+    for x in hits.iter().filter(|x| x.agent && x.anchor == h) {
+        words.extend((x.start..x.end).filter(|&w| w != h && w < tree.len()));
+    }
+    words
+}
+
 fn borrowed_countries(
     s: &ParsedSentence,
     tree: &Tree,
@@ -587,7 +599,7 @@ fn borrowed_countries(
     h: usize,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
-    for owner in [h, tree.first_conjunct(h)] {
+    for owner in borrowing_words(tree, hits, h) {
         for c in tree.kids(owner, Rel::Obl) {
             let prep = tree.children[c]
                 .iter()

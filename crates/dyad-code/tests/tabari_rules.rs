@@ -442,3 +442,28 @@ fn former_role_holder_kept_the_roles_sector_instead_of_eli() {
         ["FREMIL SYL 190"]
     );
 }
+
+/// "human rights | activists of Sylvania": the parser hung "of Sylvania" on the agent's
+/// last word while the agent phrase's head was another; the phrase gave no country.
+#[test]
+fn agent_phrase_split_by_the_parser_lost_its_of_country() {
+    let d = tabari("ATTACK [190]\n", "HUMAN_RIGHTS_ACTIVIST [~OPP]\n");
+    let s = parse_one(
+        "# text = Freedonia attacked human rights activists of Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 human human ADJ JJ _ 4 amod _ _
+4 rights right NOUN NNS _ 2 obj _ _
+5 activists activist NOUN NNS _ 4 conj _ _
+6 of of ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 5 nmod _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    // (The conjunct "activists" also leads the target search to "Sylvania" alone.)
+    assert!(
+        codes(&coded).contains(&"FRE SYLOPP 190".to_string()),
+        "{}",
+        explain(&s, &coded)
+    );
+}
