@@ -1155,10 +1155,13 @@ fn clause_sides(tree: &Tree, v: usize) -> (Vec<usize>, Vec<usize>) {
         words.push(x);
         for &c in &tree.children[x] {
             let r = tree.rel[c];
-            let cut = matches!(
+            // A purpose infinitive ("vowed to wage war") belongs to the clause, as an
+            // open complement does: PETRARCH-2's `VOW * WAR` reads into it.
+            let cut = (matches!(
                 r,
                 Rel::Ccomp | Rel::Advcl | Rel::Parataxis | Rel::Relcl | Rel::Punct
-            ) || (x == v && r == Rel::Conj);
+            ) && !(x == v && infinitive_purpose(tree, c)))
+                || (x == v && r == Rel::Conj);
             if !cut {
                 stack.push(c);
             }

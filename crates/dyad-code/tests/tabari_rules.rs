@@ -467,3 +467,27 @@ fn agent_phrase_split_by_the_parser_lost_its_of_country() {
         explain(&s, &coded)
     );
 }
+
+/// PETRARCH-2's `VOW * WAR` reads into the purpose infinitive ("Freedonia vowed to wage
+/// war on Sylvania": 190, not VOW's own 170); the `advcl` was cut from the clause.
+#[test]
+fn pattern_did_not_read_into_a_purpose_infinitive() {
+    let verbs = "--- VOW [170] ---\nVOW\n- * WAR [190]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia vowed to wage war on Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 vowed vow VERB VBD _ 0 root _ _
+3 to to PART TO _ 4 mark _ _
+4 wage wage VERB VB _ 2 advcl _ _
+5 war war NOUN NN _ 4 dobj _ _
+6 on on ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 4 nmod _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
+}
