@@ -490,7 +490,9 @@ impl<'d> Coder<'d> {
                 None => subject_group(&tree, &mentions, v, 0),
             };
             if linear && choice.m.source.is_none() && !passive {
-                let from = conjunct_start(&tree, v).max(comma_clause_start(&tree, v));
+                let from = conjunct_start(&tree, v)
+                    .max(comma_clause_start(&tree, v))
+                    .max(relative_clause_start(&tree, v));
                 let lin = linear_actor_from(
                     &tree,
                     &mentions,
@@ -1494,6 +1496,24 @@ fn conjunct_start(tree: &Tree, v: usize) -> usize {
         }
     }
     0
+}
+
+/// Where the linear source search of a relative clause starts: at the noun phrase it
+/// modifies ("…, the official news agency WFNA said on Thursday", parsed as a relative
+/// clause on "agency"). What the clause says is that phrase's or its own subject's, never
+/// an actor further left. 0 for other verbs.
+fn relative_clause_start(tree: &Tree, v: usize) -> usize {
+    if tree.rel[v] != Rel::Relcl {
+        return 0;
+    }
+    let Some(h) = tree.head[v] else {
+        return 0;
+    };
+    tree.subtree(h)
+        .into_iter()
+        .filter(|&w| tree.rel[w] != Rel::Punct)
+        .min()
+        .unwrap_or(0)
 }
 
 /// Where the clause of verb `v` starts when a comma sets it off with its own subject

@@ -491,3 +491,43 @@ fn pattern_did_not_read_into_a_purpose_infinitive() {
     let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
     assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
 }
+
+/// "…, the official news agency WFNA said", parsed as a relative clause on "agency":
+/// the linear rule gave the statement the sentence's first actor; its source is the
+/// phrase it hangs on.
+#[test]
+fn relative_clause_statement_took_the_sentences_first_actor() {
+    let verbs = "--- WELCOME [041] ---\nWELCOME\n\n--- SAID [023] ---\nSAID\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", "OFFICIAL_ [~GOV]\n", Some(DictKind::Agents)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia welcomed Sylvania, the official agency WFNA said.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 welcomed welcome VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ SpaceAfter=No
+4 , , PUNCT , _ 7 punct _ _
+5 the the DET DT _ 7 det _ _
+6 official official ADJ JJ _ 7 amod _ _
+7 agency agency NOUN NN _ 3 appos _ _
+8 WFNA WFNA PROPN NNP _ 9 nsubj _ _
+9 said say VERB VBD _ 7 acl:relcl _ SpaceAfter=No
+10 . . PUNCT . _ 2 punct _ _",
+    );
+    let open = CoderOptions {
+        linear_participants: true,
+        one_verb_per_sentence: true,
+        allow_no_target: true,
+        keep_unknown_country: true,
+        ..CoderOptions::default()
+    };
+    let coded = Coder::new(&d, open).code(&s, None);
+    assert_eq!(
+        codes(&coded),
+        ["---GOV --- 023", "FRE SYL 041"],
+        "{}",
+        explain(&s, &coded)
+    );
+}
