@@ -922,7 +922,10 @@ impl<'d> Coder<'d> {
                 file: vf,
                 actor_at,
                 budget: Cell::new(0),
-                stems: vf.style == dyad_dict::VerbStyle::Tabari,
+                // Pattern words are stems only where the dictionaries were compiled
+                // with stems: PETRARCH-2 reads a TABARI-style file's words as complete
+                // words ("ADOPT * RESOLUTION" does not match "resolutions").
+                stems: vf.style == dyad_dict::VerbStyle::Tabari && d.compile_options.stems,
                 // Built from the same verb files, so always there.
                 synsets: match self.synsets.get(usize::from(r.file)) {
                     Some(m) => m,

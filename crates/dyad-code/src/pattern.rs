@@ -171,11 +171,19 @@ fn has_compound(elems: &[Elem]) -> bool {
     })
 }
 
+/// Whether a pattern word also matches a word by its lemma: in PETRARCH-2 patterns,
+/// and in TABARI-style ones read with stems. A TABARI-style file read as PETRARCH-2 reads
+/// it (no stems) matches the written form only ("ADOPT * RESOLUTION" is no match for
+/// "adopt a set of resolutions").
+fn lemma_matches(cx: &Ctx<'_>) -> bool {
+    cx.stems || cx.file.style == dyad_dict::VerbStyle::Petrarch2
+}
+
 /// Does word `w` match literal `lit` (upper case)?
 fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
     let t = cx.tree;
     let (f, l) = (&t.upper[w], &t.lemma[w]);
-    if f == lit || l == lit {
+    if f == lit || (l == lit && lemma_matches(cx)) {
         return true;
     }
     // TABARI's `~`: the word is a stem whatever follows (`REAL~` matches REALLY).

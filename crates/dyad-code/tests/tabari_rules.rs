@@ -531,3 +531,27 @@ fn relative_clause_statement_took_the_sentences_first_actor() {
         explain(&s, &coded)
     );
 }
+
+/// A TABARI-style verbs file read as PETRARCH-2 reads it (compiled without stems): its
+/// pattern words are complete written words, so "ADOPT * RESOLUTION" does not match
+/// "adopted resolutions" (by stem or by lemma); with stems it does.
+#[test]
+fn pattern_word_matched_a_plural_without_stems() {
+    let verbs = "--- ADOPT [081] ---\nADOPT\n- * RESOLUTION [102]\n";
+    let (mut d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia adopted resolutions with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 adopted adopt VERB VBD _ 0 root _ _
+3 resolutions resolution NOUN NNS _ 2 obj _ _
+4 with with ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 102"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 081"]);
+}
