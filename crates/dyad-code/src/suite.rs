@@ -262,15 +262,16 @@ pub fn suite_record_options(suite: &Suite, base: &CoderOptions, r: &GoldRecord) 
 /// PETRARCH-2's `<Config option="require_dyad" value="false">` (seen as the upper-cased
 /// setting `REQUIRE_DYAD=FALSE`): an event need not have both a source and a target, so
 /// a statement with no addressee is coded with a null target and an agent with no
-/// country ("a senior official said") keeps its `---` country. `true` restores the
-/// default, which requires both.
+/// country ("a senior official said") keeps its `---` country. `true` (the default)
+/// requires a target and leaves agents with no country as the suite's options have them.
+/// Applied to a record's fresh options, with the one value in force.
 pub fn apply_require_dyad(o: &mut CoderOptions, setting: &str) {
     let Some(value) = setting.trim().strip_prefix("REQUIRE_DYAD=") else {
         return;
     };
     let open = value.trim() == "FALSE";
     o.allow_no_target = open;
-    o.keep_unknown_country = open;
+    o.keep_unknown_country |= open;
 }
 
 /// The coder options that follow a suite's conventions.
@@ -285,6 +286,9 @@ pub fn suite_options(suite: &Suite) -> CoderOptions {
             dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch
         ),
         hash_discards: suite.kind == dyad_eval::SuiteKind::Tabari,
+        // PETRARCH-2 codes an agent with no country as `---` + its sector ("Clerics
+        // and lawmakers believe …": ---REL, ---LEG).
+        keep_unknown_country: suite.kind == dyad_eval::SuiteKind::Petrarch,
         one_verb_per_sentence: matches!(
             suite.kind,
             dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch
@@ -545,8 +549,16 @@ mod tests {
         assert!(o.allow_no_target && o.keep_unknown_country);
         apply_require_dyad(&mut o, "COMMA_EMAX=0");
         assert!(o.allow_no_target, "another setting changes nothing");
+        let mut o = CoderOptions::default();
         apply_require_dyad(&mut o, "REQUIRE_DYAD=TRUE");
         assert!(!o.allow_no_target && !o.keep_unknown_country);
+        // PETRARCH-2 keeps countryless agents ("---REL") whatever require_dyad says.
+        let mut o = CoderOptions {
+            keep_unknown_country: true,
+            ..CoderOptions::default()
+        };
+        apply_require_dyad(&mut o, "REQUIRE_DYAD=TRUE");
+        assert!(!o.allow_no_target && o.keep_unknown_country);
     }
 
     #[test]
