@@ -8,7 +8,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dyad_code::suite::{code_record, predict, suite_dictionary_paths, suite_options};
+use dyad_code::suite::{
+    code_record, predict, suite_dictionary_paths, suite_options, suite_record_options,
+};
 use dyad_code::{explain, Coder};
 use dyad_dict::{load_paths, LoadOptions};
 use dyad_eval::{read_suite, score, SuiteKind};
@@ -88,8 +90,8 @@ fn main() -> ExitCode {
     let t = std::time::Instant::now();
     let copts = suite_options(&suite);
     if !explain_ids.is_empty() {
-        let coder = Coder::new(&dicts, copts.clone());
         for r in suite.records.iter().filter(|r| explain_ids.contains(&r.id)) {
+            let coder = Coder::new(&dicts, suite_record_options(&suite, &copts, r));
             println!(
                 "=== {} expected: {:?}",
                 r.id,

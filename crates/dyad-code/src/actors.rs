@@ -133,11 +133,17 @@ pub(crate) fn find(
         if covered[start..end].iter().any(|&c| c) {
             continue;
         }
+        let anchor = anchor_of(tree, start, end);
+        let code = if former_holder(tree, anchor, start) {
+            FORMER_CODE.to_string()
+        } else {
+            entry.code.clone()
+        };
         hits.push(DictHit {
             start,
             end,
-            anchor: anchor_of(tree, start, end),
-            code: entry.code.clone(),
+            anchor,
+            code,
             agent: true,
             prefix: entry.placement == AgentPlacement::Prefix,
             rule: d.loc(entry.file, entry.line),
@@ -587,6 +593,21 @@ pub(crate) fn joined_forms_by<'a>(
     (forms, map)
 }
 
+/// CAMEO's sector for former office holders ("elites: former government officials").
+const FORMER_CODE: &str = "ELI";
+
+/// Whether the agent phrase starting at word `start`, headed by `anchor`, names a
+/// *former* holder of the role ("former security officials", "former Gondor
+/// prosecutors"): its noun phrase has "former" (or "ex") before the agent words. Such a
+/// person is coded with CAMEO's elite sector, ELI, instead of the role's (TABARI's
+/// "FORMER conversion"; its validation suite expects ARNELI for "Arnor former security
+/// officials").
+fn former_holder(tree: &Tree, anchor: usize, start: usize) -> bool {
+    np_words(tree, anchor)
+        .into_iter()
+        .any(|w| w < start && matches!(tree.upper[w].as_str(), "FORMER" | "EX" | "EX-"))
+}
+
 fn np_words(tree: &Tree, h: usize) -> Vec<usize> {
     tree.subtree_by(h, &|r| matches!(r, Rel::NpInternal | Rel::Poss | Rel::Case))
 }
@@ -758,6 +779,18 @@ fn own_mentions(
 
 /// Countries for an agent-only phrase: from an attached "of / in / from …" phrase of the
 /// head or, for a later conjunct ("lawmakers and officials in Arnor"), of the first.
+/// The words whose "of / in / from …" phrase may give the agent phrase headed by `h` a
+/// country: the head, its first conjunct, then every word of the agent matches anchored
+/// there. A misparse can hang the phrase on the agent's last word while the head is
+/// another ("human rights | activists of Gonzo GMO": the phrase is on "activists").
+fn borrowing_words(tree: &Tree, hits: &[DictHit], h: usize) -> Vec<usize> {
+    let mut words = vec![h, tree.first_conjunct(h)];
+    for x in hits.iter().filter(|x| x.agent && x.anchor == h) {
+        words.extend((x.start..x.end).filter(|&w| w != h && w < tree.len()));
+    }
+    words
+}
+
 fn borrowed_countries(
     s: &ParsedSentence,
     tree: &Tree,
@@ -765,7 +798,7 @@ fn borrowed_countries(
     h: usize,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
-    for owner in [h, tree.first_conjunct(h)] {
+    for owner in borrowing_words(tree, hits, h) {
         for c in tree.kids(owner, Rel::Obl) {
             let prep = tree.children[c]
                 .iter()

@@ -545,7 +545,9 @@ impl<'d> Coder<'d> {
                 None => subject_group(&tree, &mentions, v, 0),
             };
             if linear && choice.m.source.is_none() && !passive {
-                let from = conjunct_start(&tree, v);
+                let from = conjunct_start(&tree, v)
+                    .max(comma_clause_start(&tree, v))
+                    .max(relative_clause_start(&tree, v));
                 let lin = linear_actor_from(
                     &tree,
                     &mentions,
@@ -836,6 +838,7 @@ impl<'d> Coder<'d> {
                 }
                 x
             };
+            let kept_statements = self.null_target_statements(&mut out.events);
             let mut first_of: Vec<(usize, usize)> = Vec::new();
             for e in &out.events {
                 let c = clause_of(e.verb.word);
@@ -857,8 +860,25 @@ impl<'d> Coder<'d> {
                 });
             }
             out.events.retain(|e| keep.contains(&e.verb.word));
+            out.events.extend(kept_statements);
         }
         out
+    }
+
+    /// With PETRARCH-2's `require_dyad = false`: the events with no target (a statement
+    /// with no addressee, "…, a senior official said on Saturday"), taken out of
+    /// `events` so that coding one verb per clause does not drop them. PETRARCH-2 codes
+    /// every verb phrase on its own; such a statement has no event as its content to
+    /// subsume, and it subsumes none.
+    fn null_target_statements(&self, events: &mut Vec<Event>) -> Vec<Event> {
+        if !self.opts.allow_no_target || events.iter().all(|e| e.target.is_some()) {
+            return Vec::new();
+        }
+        let (kept, rest): (Vec<Event>, Vec<Event>) = std::mem::take(events)
+            .into_iter()
+            .partition(|e| e.target.is_none());
+        *events = rest;
+        kept
     }
 
     fn issues(&self, forms: &[&str]) -> Vec<String> {
@@ -1054,7 +1074,10 @@ impl<'d> Coder<'d> {
                 file: vf,
                 actor_at,
                 budget: Cell::new(0),
-                stems: vf.style == dyad_dict::VerbStyle::Tabari,
+                // Pattern words are stems only where the dictionaries were compiled
+                // with stems: PETRARCH-2 reads a TABARI-style file's words as complete
+                // words ("ADOPT * RESOLUTION" does not match "resolutions").
+                stems: vf.style == dyad_dict::VerbStyle::Tabari && d.compile_options.stems,
                 // Dictionaries compiled with TABARI's stems (the TABARI suite's).
                 tabari_own: d.compile_options.stems,
                 // Built from the same verb files, so always there.
@@ -1297,10 +1320,13 @@ fn clause_sides(tree: &Tree, v: usize) -> (Vec<usize>, Vec<usize>) {
         words.push(x);
         for &c in &tree.children[x] {
             let r = tree.rel[c];
-            let cut = matches!(
+            // A purpose infinitive ("vowed to wage war") belongs to the clause, as an
+            // open complement does: PETRARCH-2's `VOW * WAR` reads into it.
+            let cut = (matches!(
                 r,
                 Rel::Ccomp | Rel::Advcl | Rel::Parataxis | Rel::Relcl | Rel::Punct
-            ) || (x == v && r == Rel::Conj);
+            ) && !(x == v && infinitive_purpose(tree, c)))
+                || (x == v && r == Rel::Conj);
             if !cut {
                 stack.push(c);
             }
@@ -1672,6 +1698,57 @@ fn conjunct_start(tree: &Tree, v: usize) -> usize {
     0
 }
 
+/// Where the linear source search of a relative clause starts: at the noun phrase it
+/// modifies ("…, the official news agency WFNA said on Thursday", parsed as a relative
+/// clause on "agency"). What the clause says is that phrase's or its own subject's, never
+/// an actor further left. 0 for other verbs.
+fn relative_clause_start(tree: &Tree, v: usize) -> usize {
+    if tree.rel[v] != Rel::Relcl {
+        return 0;
+    }
+    let Some(h) = tree.head[v] else {
+        return 0;
+    };
+    tree.subtree(h)
+        .into_iter()
+        .filter(|&w| tree.rel[w] != Rel::Punct)
+        .min()
+        .unwrap_or(0)
+}
+
+/// Where the clause of verb `v` starts when a comma sets it off with its own subject
+/// ("Arnor is about to restore ties …, a senior official said on Saturday"): the
+/// subject's first word. The words before that comma are another clause, so the
+/// linear rule takes no source from them. 0 when the verb has no such subject.
+fn comma_clause_start(tree: &Tree, v: usize) -> usize {
+    let Some(s) = tree.kid(v, Rel::Subj) else {
+        return 0;
+    };
+    // The comma itself may hang in the subject's subtree.
+    let first = tree
+        .subtree(s)
+        .into_iter()
+        .filter(|&w| tree.rel[w] != Rel::Punct)
+        .min()
+        .unwrap_or(s);
+    if first > 0 && first < v && tree.upper[first - 1] == "," {
+        first
+    } else {
+        0
+    }
+}
+
+/// Whether word `c` heads an infinitival adverbial clause of purpose ("signed an accord
+/// *to supply Gondor* with wheat"). Its object is what the verb is aimed at, as for an
+/// open complement: PETRARCH-2 gives a verb with no object of its own the target of the
+/// `to`-clause under it.
+fn infinitive_purpose(tree: &Tree, c: usize) -> bool {
+    tree.rel[c] == Rel::Advcl
+        && tree
+            .kids(c, Rel::Mark)
+            .any(|k| tree.upper[k] == "TO" && k < c)
+}
+
 /// The largest noun phrase around mention head `h` that is itself a mention head
 /// ("Bree" in "Bree Prime Minister Romendacil" → the whole phrase), on the same side of
 /// the verb `v` (a misparse can hang the verb's object on a name before it).
@@ -1746,9 +1823,17 @@ fn default_target(
     let mut kids: Vec<usize> = tree.children[v]
         .iter()
         .copied()
-        .filter(|&c| !skip_top(tree.rel[c]))
+        .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c))
         .collect();
-    kids.sort_by_key(|&c| (prio(tree.rel[c]), c));
+    // A purpose infinitive ranks with an open complement.
+    kids.sort_by_key(|&c| {
+        let p = if infinitive_purpose(tree, c) {
+            prio(Rel::Xcomp)
+        } else {
+            prio(tree.rel[c])
+        };
+        (p, c)
+    });
     queue.extend(kids);
     let mut seen = vec![false; tree.len()];
     seen[v] = true;

@@ -26,6 +26,9 @@ pub(crate) struct PatMatch {
     pub compound: bool,
     /// Words the pattern's literals matched.
     pub words: Vec<usize>,
+    /// The last word a `^` skipped over, so that a `(PREP ^)` phrase ends after the
+    /// noun phrase it skipped ("IFTAR (IN ^) +": the target comes after "in Osgiliath").
+    pub skipped_to: Option<usize>,
 }
 
 /// A point to come back to while backtracking: restoring it undoes everything matched
@@ -37,6 +40,7 @@ struct Mark {
     source: Option<usize>,
     compound: bool,
     words: usize,
+    skipped_to: Option<usize>,
 }
 
 impl PatMatch {
@@ -47,6 +51,7 @@ impl PatMatch {
             source: self.source,
             compound: self.compound,
             words: self.words.len(),
+            skipped_to: self.skipped_to,
         }
     }
 
@@ -56,6 +61,7 @@ impl PatMatch {
         self.source = m.source;
         self.compound = m.compound;
         self.words.truncate(m.words);
+        self.skipped_to = m.skipped_to;
     }
 }
 
@@ -195,11 +201,19 @@ fn has_compound(elems: &[Elem]) -> bool {
     })
 }
 
+/// Whether a pattern word also matches a word by its lemma: in PETRARCH-2 patterns,
+/// and in TABARI-style ones read with stems. A TABARI-style file read as PETRARCH-2 reads
+/// it (no stems) matches the written form only ("ADOPT * RESOLUTION" is no match for
+/// "adopt a set of resolutions").
+fn lemma_matches(cx: &Ctx<'_>) -> bool {
+    cx.stems || cx.file.style == dyad_dict::VerbStyle::Petrarch2
+}
+
 /// Does word `w` match literal `lit` (upper case)?
 fn word_is(cx: &Ctx<'_>, w: usize, lit: &str, whole: bool) -> bool {
     let t = cx.tree;
     let (f, l) = (&t.upper[w], &t.lemma[w]);
-    if f == lit || l == lit {
+    if f == lit || (l == lit && lemma_matches(cx)) {
         return true;
     }
     // TABARI's `~`: the word is a stem whatever follows (`REAL~` matches REALLY).
@@ -253,6 +267,7 @@ fn seq(
                     k2 += 1;
                 }
                 let saved = st.mark();
+                st.skipped_to = st.skipped_to.max(Some(list[k2 - 1]));
                 if seq(cx, rest, list, k2, false, st) {
                     return true;
                 }
@@ -381,7 +396,8 @@ fn seq(
                             .filter(|&x| x >= w)
                             .max()
                             .unwrap_or(w)
-                            .max(st.target.unwrap_or(w));
+                            .max(st.target.unwrap_or(w))
+                            .max(st.skipped_to.unwrap_or(w));
                         let after = list
                             .iter()
                             .position(|&x| x > end)

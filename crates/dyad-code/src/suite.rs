@@ -102,7 +102,7 @@ pub fn predict(
                 events: Vec::new(),
                 diagnostics: Vec::new(),
             };
-            let mut ropts = record_options(opts, &r.options);
+            let mut ropts = suite_record_options(suite, opts, r);
             let story = r.id.rsplit_once('-').map(|(a, _)| a).unwrap_or("");
             if forwarding(&r.options) {
                 ropts.forward_actor = prev
@@ -254,6 +254,34 @@ pub fn record_options(base: &CoderOptions, commands: &[String]) -> CoderOptions 
     o
 }
 
+/// The coder options for one record of `suite`: `base` changed by the TABARI commands
+/// ([`record_options`]) and PETRARCH-2 `<Config>` settings ([`apply_require_dyad`]) in
+/// force for it.
+pub fn suite_record_options(suite: &Suite, base: &CoderOptions, r: &GoldRecord) -> CoderOptions {
+    let mut o = record_options(base, &r.options);
+    if suite.kind == dyad_eval::SuiteKind::Petrarch {
+        for setting in &r.options {
+            apply_require_dyad(&mut o, &setting.to_ascii_uppercase());
+        }
+    }
+    o
+}
+
+/// PETRARCH-2's `<Config option="require_dyad" value="false">` (seen as the upper-cased
+/// setting `REQUIRE_DYAD=FALSE`): an event need not have both a source and a target, so
+/// a statement with no addressee is coded with a null target and an agent with no
+/// country ("a senior official said") keeps its `---` country. `true` (the default)
+/// requires a target and leaves agents with no country as the suite's options have them.
+/// Applied to a record's fresh options, with the one value in force.
+pub fn apply_require_dyad(o: &mut CoderOptions, setting: &str) {
+    let Some(value) = setting.trim().strip_prefix("REQUIRE_DYAD=") else {
+        return;
+    };
+    let open = value.trim() == "FALSE";
+    o.allow_no_target = open;
+    o.keep_unknown_country |= open;
+}
+
 /// The coder options that follow a suite's conventions.
 pub fn suite_options(suite: &Suite) -> CoderOptions {
     CoderOptions {
@@ -268,6 +296,9 @@ pub fn suite_options(suite: &Suite) -> CoderOptions {
             dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch
         ),
         hash_discards: suite.kind == dyad_eval::SuiteKind::Tabari,
+        // PETRARCH-2 codes an agent with no country as `---` + its sector ("Clerics
+        // and lawmakers believe …": ---REL, ---LEG).
+        keep_unknown_country: suite.kind == dyad_eval::SuiteKind::Petrarch,
         one_verb_per_sentence: matches!(
             suite.kind,
             dyad_eval::SuiteKind::Tabari | dyad_eval::SuiteKind::Petrarch
@@ -517,6 +548,27 @@ mod tests {
 
     fn cmds(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn require_dyad_config_was_ignored() {
+        // PETRARCH-2's `<Config option="require_dyad" value="false">` turns on null
+        // targets and countryless agents; `true` (any case) turns them off again.
+        let mut o = CoderOptions::default();
+        apply_require_dyad(&mut o, "REQUIRE_DYAD=FALSE");
+        assert!(o.allow_no_target && o.keep_unknown_country);
+        apply_require_dyad(&mut o, "COMMA_EMAX=0");
+        assert!(o.allow_no_target, "another setting changes nothing");
+        let mut o = CoderOptions::default();
+        apply_require_dyad(&mut o, "REQUIRE_DYAD=TRUE");
+        assert!(!o.allow_no_target && !o.keep_unknown_country);
+        // PETRARCH-2 keeps countryless agents ("---REL") whatever require_dyad says.
+        let mut o = CoderOptions {
+            keep_unknown_country: true,
+            ..CoderOptions::default()
+        };
+        apply_require_dyad(&mut o, "REQUIRE_DYAD=TRUE");
+        assert!(!o.allow_no_target && o.keep_unknown_country);
     }
 
     #[test]

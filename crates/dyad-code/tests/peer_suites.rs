@@ -28,10 +28,11 @@ fn universal_petrarch_given_parse_floor() {
     let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
     let (dicts, _) = load_paths(&paths, &opts).expect("dictionaries load");
     let report = run_suite(&suite, &dicts, None, true);
-    // Measured 212/245 when this floor was set (206 before PETRARCH-2 complete-word
-    // matching and adverb-free pre-verb patterns); UniversalPetrarch itself gets 194.
+    // Measured 214/245 when this floor was last raised (212 before purpose infinitives,
+    // 206 before PETRARCH-2 complete-word matching and adverb-free pre-verb patterns);
+    // UniversalPetrarch itself gets 194.
     assert!(
-        report.exact >= 208,
+        report.exact >= 212,
         "exact {}/{}",
         report.exact,
         report.evaluated

@@ -775,3 +775,255 @@ fn synset_pattern_beat_an_equally_long_literal_one() {
     };
     assert_eq!(code(&d, linear, &s), ["FRE SYL 071"]);
 }
+
+/// PETRARCH-2 with `require_dyad = false` (the suite's `<Config>`): "…, a senior official
+/// said on Saturday" is a statement of its own, coded with a null target; the one-verb-
+/// per-clause rule dropped it, and the linear rule (PETRARCH-1 style verbs) gave it the
+/// main clause's actor.
+#[test]
+fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor() {
+    let verbs = "--- RESTORE [064] ---\nRESTORE\n\n--- SAID [023] ---\nSAID\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", "OFFICIAL_ [~GOV]\n", Some(DictKind::Agents)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia is about to restore ties with Sylvania after crowds trashed its embassy, an official said.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 is be AUX VBZ _ 3 cop _ _
+3 about about ADJ JJ _ 0 root _ _
+4 to to PART TO _ 5 mark _ _
+5 restore restore VERB VB _ 3 xcomp _ _
+6 ties tie NOUN NNS _ 5 obj _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 nmod _ _
+9 after after ADP IN _ 10 case _ _
+10 crowds crowd NOUN NNS _ 11 nsubj _ _
+11 trashed trash VERB VBD _ 3 parataxis _ _
+12 its its PRON PRP$ _ 13 nmod:poss _ _
+13 embassy embassy NOUN NN _ 11 obj _ SpaceAfter=No
+14 , , PUNCT , _ 16 punct _ _
+15 an a DET DT _ 16 det _ _
+16 official official NOUN NN _ 17 nsubj _ _
+17 said say VERB VBD _ 11 advcl _ SpaceAfter=No
+18 . . PUNCT . _ 3 punct _ _",
+    );
+    let petrarch = CoderOptions {
+        linear_participants: true,
+        one_verb_per_sentence: true,
+        agentless_passive_as_active: true,
+        ..CoderOptions::default()
+    };
+    let open = CoderOptions {
+        allow_no_target: true,
+        keep_unknown_country: true,
+        ..petrarch.clone()
+    };
+    let coded = Coder::new(&d, open).code(&s, None);
+    assert_eq!(
+        codes(&coded),
+        ["---GOV --- 023", "FRE SYL 064"],
+        "{}",
+        explain(&s, &coded)
+    );
+    // With the default `require_dyad = true` the statement gives no event.
+    assert_eq!(code(&d, petrarch, &s), ["FRE SYL 064"]);
+}
+
+/// PETRARCH-2's `(IN ^)`: the skipped noun phrase belongs to the prepositional phrase,
+/// so the `+` after it is the next actor ("celebrated Iftar in Sylvania with the
+/// leaders of Marsovia": MAR). The target had been taken from inside the phrase.
+#[test]
+fn target_after_a_skipped_prepositional_phrase_came_from_inside_it() {
+    let verbs = "--- CELEBRATE [051] ---\nCELEBRATE\n- * IFTAR (IN ^) + [017]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia celebrated Iftar in Sylvania with the leaders of Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 celebrated celebrate VERB VBD _ 0 root _ _
+3 Iftar Iftar PROPN NNP _ 2 obj _ _
+4 in in ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 3 nmod _ _
+6 with with ADP IN _ 8 case _ _
+7 the the DET DT _ 8 det _ _
+8 leaders leader NOUN NNS _ 2 obl _ _
+9 of of ADP IN _ 10 case _ _
+10 Marsovia Marsovia PROPN NNP _ 8 nmod _ SpaceAfter=No
+11 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE MAR 017"], "{}", explain(&s, &coded));
+}
+
+/// A verb with no object of its own aims at the object of its purpose infinitive
+/// ("Freedonia signed an accord to supply Sylvania with wheat": FRE → SYL), as
+/// PETRARCH-2 and UniversalPetrarch code it; the `advcl` was passed over.
+#[test]
+fn purpose_infinitive_object_was_not_the_target() {
+    let verbs = "--- SIGN [057] ---\nSIGN\n- * ACCORD [056]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia signed an accord to supply Sylvania with wheat.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 signed sign VERB VBD _ 0 root _ _
+3 an a DET DT _ 4 det _ _
+4 accord accord NOUN NN _ 2 dobj _ _
+5 to to PART TO _ 6 mark _ _
+6 supply supply VERB VB _ 2 advcl _ _
+7 Sylvania Sylvania PROPN NNP _ 6 dobj _ _
+8 with with ADP IN _ 9 case _ _
+9 wheat wheat NOUN NN _ 6 nmod _ SpaceAfter=No
+10 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 056"], "{}", explain(&s, &coded));
+}
+
+/// TABARI's "FORMER conversion": a former holder of a role is one of CAMEO's elites
+/// ("Freedonia's former soldiers": FREELI, not FREMIL); the role's sector was kept.
+#[test]
+fn former_role_holder_kept_the_roles_sector_instead_of_eli() {
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia former soldiers attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 compound _ _
+2 former former ADJ JJ _ 3 amod _ _
+3 soldiers soldier NOUN NNS _ 4 nsubj _ _
+4 attacked attack VERB VBD _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FREELI SYL 190"]);
+    let serving = parse_one(
+        "# text = Freedonia soldiers attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 compound _ _
+2 soldiers soldier NOUN NNS _ 3 nsubj _ _
+3 attacked attack VERB VBD _ 0 root _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    assert_eq!(
+        code(&d, CoderOptions::default(), &serving),
+        ["FREMIL SYL 190"]
+    );
+}
+
+/// "human rights | activists of Sylvania": the parser hung "of Sylvania" on the agent's
+/// last word while the agent phrase's head was another; the phrase gave no country.
+#[test]
+fn agent_phrase_split_by_the_parser_lost_its_of_country() {
+    let d = tabari("ATTACK [190]\n", "HUMAN_RIGHTS_ACTIVIST [~OPP]\n");
+    let s = parse_one(
+        "# text = Freedonia attacked human rights activists of Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 attacked attack VERB VBD _ 0 root _ _
+3 human human ADJ JJ _ 4 amod _ _
+4 rights right NOUN NNS _ 2 obj _ _
+5 activists activist NOUN NNS _ 4 conj _ _
+6 of of ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 5 nmod _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    // (The conjunct "activists" also leads the target search to "Sylvania" alone.)
+    assert!(
+        codes(&coded).contains(&"FRE SYLOPP 190".to_string()),
+        "{}",
+        explain(&s, &coded)
+    );
+}
+
+/// PETRARCH-2's `VOW * WAR` reads into the purpose infinitive ("Freedonia vowed to wage
+/// war on Sylvania": 190, not VOW's own 170); the `advcl` was cut from the clause.
+#[test]
+fn pattern_did_not_read_into_a_purpose_infinitive() {
+    let verbs = "--- VOW [170] ---\nVOW\n- * WAR [190]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia vowed to wage war on Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 vowed vow VERB VBD _ 0 root _ _
+3 to to PART TO _ 4 mark _ _
+4 wage wage VERB VB _ 2 advcl _ _
+5 war war NOUN NN _ 4 dobj _ _
+6 on on ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 4 nmod _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
+}
+
+/// "…, the official news agency WFNA said", parsed as a relative clause on "agency":
+/// the linear rule gave the statement the sentence's first actor; its source is the
+/// phrase it hangs on.
+#[test]
+fn relative_clause_statement_took_the_sentences_first_actor() {
+    let verbs = "--- WELCOME [041] ---\nWELCOME\n\n--- SAID [023] ---\nSAID\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", "OFFICIAL_ [~GOV]\n", Some(DictKind::Agents)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia welcomed Sylvania, the official agency WFNA said.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 welcomed welcome VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 obj _ SpaceAfter=No
+4 , , PUNCT , _ 7 punct _ _
+5 the the DET DT _ 7 det _ _
+6 official official ADJ JJ _ 7 amod _ _
+7 agency agency NOUN NN _ 3 appos _ _
+8 WFNA WFNA PROPN NNP _ 9 nsubj _ _
+9 said say VERB VBD _ 7 acl:relcl _ SpaceAfter=No
+10 . . PUNCT . _ 2 punct _ _",
+    );
+    let open = CoderOptions {
+        linear_participants: true,
+        one_verb_per_sentence: true,
+        allow_no_target: true,
+        keep_unknown_country: true,
+        ..CoderOptions::default()
+    };
+    let coded = Coder::new(&d, open).code(&s, None);
+    assert_eq!(
+        codes(&coded),
+        ["---GOV --- 023", "FRE SYL 041"],
+        "{}",
+        explain(&s, &coded)
+    );
+}
+
+/// A TABARI-style verbs file read as PETRARCH-2 reads it (compiled without stems): its
+/// pattern words are complete written words, so "ADOPT * RESOLUTION" does not match
+/// "adopted resolutions" (by stem or by lemma); with stems it does.
+#[test]
+fn pattern_word_matched_a_plural_without_stems() {
+    let verbs = "--- ADOPT [081] ---\nADOPT\n- * RESOLUTION [102]\n";
+    let (mut d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia adopted resolutions with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 adopted adopt VERB VBD _ 0 root _ _
+3 resolutions resolution NOUN NNS _ 2 obj _ _
+4 with with ADP IN _ 5 case _ _
+5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
+6 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 102"]);
+    d.compile_with(dyad_dict::CompileOptions { stems: false });
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 081"]);
+}
