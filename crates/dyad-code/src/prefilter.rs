@@ -138,7 +138,7 @@ impl Coder<'_> {
     /// [`dyad_dict::Dictionaries::verbs_for_form`], which cover inflected forms, TABARI
     /// stems, and multi-word verbs by their head word). Whether a word is a candidate is
     /// decided by its form and tags, except for one case that also asks the parse for a
-    /// subject or object ([`Coder::candidate_by_tags`]); here that case counts as a
+    /// subject or object (`candidate_by_tags` in the coder); here that case counts as a
     /// candidate, whatever the parse would say. Lemmas, forms and tags come from the
     /// tagger and lemmatizer alone; the parse changes none of them. A word with no lemma
     /// is looked up by its lower-cased form, as [`ParsedSentence::from_analysis`] fills it
