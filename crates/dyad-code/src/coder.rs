@@ -277,6 +277,17 @@ impl ComplexLimits {
     }
 }
 
+/// Whether a word is a candidate verb by its form and tags ([`Coder::candidate_by_tags`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Candidacy {
+    /// It is.
+    Yes,
+    /// Only if the parse gives it a subject or an object.
+    IfSubjectOrObject,
+    /// It is not, whatever the parse.
+    No,
+}
+
 /// The outcome of choosing a verb's code.
 struct Choice<'d> {
     code: VerbCode,
@@ -955,7 +966,7 @@ impl<'d> Coder<'d> {
     /// endings (S, ED, ES, EN, ING) where the form itself has none ("departes",
     /// "departen" for `DEPART_`): our lemmatizer does not undo endings on words it
     /// does not know.
-    fn form_refs(&self, form: &str) -> Vec<VerbRef> {
+    pub(crate) fn form_refs(&self, form: &str) -> Vec<VerbRef> {
         let refs = self.dicts.verbs_for_form(form);
         if !refs.is_empty() || !self.dicts.compile_options.stems {
             return refs;
@@ -974,38 +985,51 @@ impl<'d> Coder<'d> {
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
         let w = &s.words[v];
-        if w.upos == "VERB" {
-            return true;
+        match self.candidate_by_tags(&w.form, &w.upos, &w.xpos) {
+            Candidacy::Yes => true,
+            Candidacy::No => false,
+            Candidacy::IfSubjectOrObject => {
+                tree.kid(v, Rel::Subj).is_some() || tree.kid(v, Rel::Obj).is_some()
+            }
+        }
+    }
+
+    /// Whether a word is a candidate verb, as far as its form and tags tell (the part of
+    /// [`Coder::is_candidate`] that needs no parse: the prefilter reads it before parsing).
+    pub(crate) fn candidate_by_tags(&self, form: &str, upos: &str, xpos: &str) -> Candidacy {
+        if upos == "VERB" {
+            return Candidacy::Yes;
         }
         // Taggers disagree on verbs; a VB* tag, or a word with a verb entry that governs
         // a subject or object, is a candidate too.
-        if w.xpos.starts_with("VB") && w.upos != "AUX" {
-            return true;
+        if xpos.starts_with("VB") && upos != "AUX" {
+            return Candidacy::Yes;
         }
         // TABARI dictionaries treat any listed word as a verb, modals and nouns included
         // ("SHOULD [101]", "MEET … - % HAVE POSTPONED *" on "their meeting"), as
         // TABARI has no tagger; taggers also mistag verbs after names ("Estonia departs
         // from …"). Their patterns are linear and do not need the parse.
         let nominal = matches!(
-            w.upos.as_str(),
+            upos,
             "NOUN" | "PROPN" | "PRON" | "ADJ" | "ADP" | "DET" | "PUNCT"
         );
-        if (!nominal || w.upos == "NOUN")
-            && self.form_refs(&w.form).iter().any(|r| {
+        if (!nominal || upos == "NOUN")
+            && self.form_refs(form).iter().any(|r| {
                 self.dicts
                     .verbs
                     .get(usize::from(r.file))
                     .is_some_and(|f| f.style == VerbStyle::Tabari)
             })
         {
-            return true;
+            return Candidacy::Yes;
         }
-        (tree.kid(v, Rel::Subj).is_some() || tree.kid(v, Rel::Obj).is_some())
-            && !matches!(
-                w.upos.as_str(),
-                "NOUN" | "PROPN" | "PRON" | "ADJ" | "AUX" | "ADP"
-            )
-            && !self.dicts.verbs_for_form(&w.form).is_empty()
+        if !matches!(upos, "NOUN" | "PROPN" | "PRON" | "ADJ" | "AUX" | "ADP")
+            && !self.dicts.verbs_for_form(form).is_empty()
+        {
+            Candidacy::IfSubjectOrObject
+        } else {
+            Candidacy::No
+        }
     }
 
     fn verb_refs(&self, s: &ParsedSentence, v: usize) -> Vec<VerbRef> {

@@ -18,7 +18,10 @@
 //!   and their codes (with the article's coreference, for the latter).
 //! - [`prefilter`]: which sentences need no tagging and parsing because no analysis could
 //!   give them an event ([`Coder::may_code`] for a sentence alone, used by `dyad bench
-//!   code`; [`prefilter::article_plan`] for an article, used by [`code_article`]).
+//!   code`; [`prefilter::article_plan`] for an article, used by [`code_article`]), and
+//!   which tagged sentences need no parse because no word could be a dictionary verb
+//!   ([`Coder::may_have_verb`], [`prefilter::analyse_for_coding`]: sentences coded alone,
+//!   `dyad bench code`).
 //!
 //! # How a sentence is coded
 //!

@@ -21,13 +21,18 @@
 //!   and [`dyad_article::coref::filed_name_keys`], which reads the keys off the analysed
 //!   sentences, so sentences are planned in reading order as they are analysed). Before
 //!   the first sentence with a hit there is nothing to resolve to.
+//!
+//! A second, later test reads the tagger's output: a sentence coded alone in which no word
+//! has a dictionary verb by its lemma or form gives no event, so it is tagged but not
+//! parsed ([`Coder::may_have_verb`], [`analyse_for_coding`]; `dyad bench code`).
 
 use std::collections::HashSet;
 
+use dyad_nlp::{AnalyzedWord, Analyzer};
 use dyad_types::Sentence;
 
 use crate::actors::{joined_forms_by, match_kinds, MatchKinds};
-use crate::coder::Coder;
+use crate::coder::{Candidacy, Coder};
 use crate::parsed::ParsedSentence;
 
 impl Coder<'_> {
@@ -133,4 +138,62 @@ fn reachable(s: &Sentence, keys: Option<&HashSet<String>>) -> bool {
         .collect();
     dyad_article::coref::name_keys(&forms, &space_after)
         .is_none_or(|ks| ks.iter().any(|x| keys.contains(x)))
+}
+
+impl Coder<'_> {
+    /// True when a sentence with these tagged and lemmatized words ([`Analyzer::tag`]) may
+    /// give an event once parsed; false only when it provably cannot, so its parse (about
+    /// three quarters of its analysis) is not needed.
+    ///
+    /// Why it is exact: the coder makes events only of candidate verbs with at least one
+    /// dictionary entry found by the word's lemma or by its form (`verb_refs` in the
+    /// coder: [`dyad_dict::Dictionaries::verbs_for_lemma`] and
+    /// [`dyad_dict::Dictionaries::verbs_for_form`], which cover inflected forms, TABARI
+    /// stems, and multi-word verbs by their head word). Whether a word is a candidate is
+    /// decided by its form and tags, except for one case that also asks the parse for a
+    /// subject or object (`candidate_by_tags` in the coder); here that case counts as a
+    /// candidate, whatever the parse would say. Lemmas, forms and tags come from the
+    /// tagger and lemmatizer alone; the parse changes none of them. A word with no lemma
+    /// is looked up by its lower-cased form, as [`ParsedSentence::from_analysis`] fills it
+    /// in.
+    pub fn may_have_verb(&self, words: &[AnalyzedWord]) -> bool {
+        words.iter().any(|w| {
+            if self.candidate_by_tags(&w.form, &w.upos, &w.xpos) == Candidacy::No {
+                return false;
+            }
+            let lemma = if w.lemma.is_empty() {
+                w.form.to_lowercase()
+            } else {
+                w.lemma.clone()
+            };
+            // The same lookups as `Coder::verb_refs` (by lemma, and by form with
+            // TABARI's verb endings), plus the lower-cased form in case the lemma is
+            // rewritten on the way into the parsed sentence.
+            !self.dicts.verbs_for_lemma(&w.lemma).is_empty()
+                || !self.dicts.verbs_for_lemma(&lemma).is_empty()
+                || !self.form_refs(&w.form).is_empty()
+        })
+    }
+}
+
+/// Analyses a sentence that is to be coded alone ([`Coder::code`], no context): tags it,
+/// and parses it only when [`Coder::may_have_verb`] says it may give an event. `None`: the
+/// sentence gives no event whatever its parse (it was tagged, not parsed). `original` is
+/// the text the tokens' `raw` spans point into, as for [`ParsedSentence::from_analysis`].
+pub fn analyse_for_coding(
+    coder: &Coder<'_>,
+    analyzer: &Analyzer,
+    s: &Sentence,
+    original: &str,
+) -> Option<ParsedSentence> {
+    let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+    let tagged = analyzer.tag(&words);
+    if !coder.may_have_verb(&tagged.words) {
+        return None;
+    }
+    Some(ParsedSentence::from_analysis_owned(
+        s,
+        analyzer.parse_tagged(tagged),
+        original,
+    ))
 }

@@ -1,7 +1,9 @@
-//! The prefilter (sentences that need no tagging and parsing) changes no output: fixture
-//! articles (`tests/data/prefilter-articles.txt`) give the same records and quotes coded
-//! with it and without it, and the forms-only tests it rests on behave as documented.
-//! The article tests skip (pass without checking) when the embedded models are not built.
+//! The prefilters (sentences that need no tagging and parsing, and tagged sentences that
+//! need no parsing) change no output: fixture articles (`tests/data/prefilter-articles.txt`)
+//! give the same records and quotes coded with the prefilter and without it, their
+//! sentences coded alone give the same events parsed or skipped by the verb test, and the
+//! tests they rest on behave as documented. The tests that analyse skip (pass without
+//! checking) when the embedded models are not built.
 
 use dyad_code::{article_quotes_coded, article_records, code_article_with, Coder, CoderOptions};
 use dyad_dict::{DictKind, Dictionaries};
@@ -207,4 +209,98 @@ fn name_keys_follow_how_names_are_written() {
     assert!(may_hold_anaphor(&["the", "Prime", "Minister", "spoke"]));
     assert!(!may_hold_anaphor(&["a", "minister", "spoke"]));
     assert!(!may_hold_anaphor(&["The", "river", "rose"]));
+}
+
+#[test]
+fn a_sentence_without_a_dictionary_verb_is_tagged_not_parsed() {
+    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
+        return;
+    };
+    let d = test_dictionaries();
+    let coder = Coder::new(&d, CoderOptions::default());
+    let cases = [
+        ("Freedonia attacked Sylvania.", true),
+        // An inflected form listed in the dictionary, and one found by its lemma.
+        ("Freedonia said it would come.", true),
+        ("Sylvania praises Freedonia.", true),
+        // Known actors, but no verb the dictionaries list.
+        ("Freedonia slept while Sylvania watched.", false),
+        ("Freedonia is a small country near Sylvania.", false),
+        ("Freedonia and Sylvania.", false),
+    ];
+    for (text, want) in cases {
+        let s = sentence(text);
+        let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+        let tagged = analyzer.tag(&words);
+        assert_eq!(coder.may_have_verb(&tagged.words), want, "{text}");
+        // Skipped or not, the events are those of the full analysis.
+        let full =
+            dyad_code::ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), text);
+        let want_events = coder.code(&full, None).events;
+        let got = dyad_code::prefilter::analyse_for_coding(&coder, &analyzer, &s, text)
+            .map(|ps| coder.code(&ps, None).events)
+            .unwrap_or_default();
+        assert_eq!(got, want_events, "{text}");
+        if !want {
+            assert!(want_events.is_empty(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn tagging_then_parsing_is_the_full_analysis() {
+    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
+        return;
+    };
+    for (_, _, text) in articles() {
+        for s in dyad_text::segment(&text) {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+            let tagged = analyzer.tag(&words);
+            let full = analyzer.analyze(&words);
+            // Tagging alone gives the same lemmas and tags, with no parse yet.
+            assert_eq!(tagged.words.len(), full.len());
+            for (t, f) in tagged.words.iter().zip(&full) {
+                assert_eq!(
+                    (&t.lemma, &t.upos, &t.xpos, &t.feats),
+                    (&f.lemma, &f.upos, &f.xpos, &f.feats)
+                );
+                assert_eq!((t.head, t.deprel.as_str()), (0, ""));
+            }
+            assert_eq!(analyzer.parse_tagged(tagged), full);
+        }
+    }
+    assert!(analyzer.tag(&[]).words.is_empty());
+    assert!(analyzer.parse_tagged(analyzer.tag(&[])).is_empty());
+}
+
+#[test]
+fn sentences_of_the_fixtures_code_the_same_alone_with_the_verb_test() {
+    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
+        return;
+    };
+    let d = test_dictionaries();
+    let coder = Coder::new(&d, CoderOptions::default());
+    let (mut unparsed, mut events) = (0, 0);
+    for (_, _, text) in articles() {
+        for s in dyad_text::segment(&text) {
+            let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+            let full =
+                dyad_code::ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), &text);
+            let want = coder.code(&full, None).events;
+            let got = match dyad_code::prefilter::analyse_for_coding(&coder, &analyzer, &s, &text) {
+                Some(ps) => coder.code(&ps, None).events,
+                None => {
+                    unparsed += 1;
+                    Vec::new()
+                }
+            };
+            assert_eq!(got, want, "{}", s.raw.slice(&text));
+            events += want.len();
+        }
+    }
+    // The fixtures exercise both sides of the test.
+    assert!(
+        unparsed > 0 && events > 0,
+        "{unparsed} unparsed, {events} events"
+    );
 }

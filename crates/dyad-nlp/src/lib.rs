@@ -164,17 +164,24 @@ impl Analyzer {
     /// Tags, lemmatizes and parses one sentence of words. Pure; never panics; linear time
     /// in the number of words.
     pub fn analyze(&self, words: &[&str]) -> Vec<AnalyzedWord> {
+        self.parse_tagged(self.tag(words))
+    }
+
+    /// The first half of [`Analyzer::analyze`]: tags and lemmatizes, without parsing
+    /// (every head 0, no relation). A caller that can tell from the lemmas and tags that
+    /// the parse is not needed saves it (parsing costs about three times as much as
+    /// tagging); [`Analyzer::parse_tagged`] finishes the analysis, with exactly the
+    /// result [`Analyzer::analyze`] gives.
+    pub fn tag(&self, words: &[&str]) -> Tagged {
         if words.is_empty() {
-            return Vec::new();
+            return Tagged::default();
         }
         let (tags, nodes) = self.tagger.tag_nodes(words);
-        let arcs = self.parser.parse(&nodes);
-        words
+        let words = words
             .iter()
             .zip(&tags)
-            .zip(&arcs)
             .enumerate()
-            .map(|(i, ((w, t), (h, l)))| {
+            .map(|(i, (w, t))| {
                 let upos = self.tagger.upos(*t);
                 let xpos = self.tagger.xpos(*t);
                 let mut lemma = self.lemmatizer.lemma(w, upos, xpos);
@@ -190,12 +197,35 @@ impl Analyzer {
                     upos: upos.to_string(),
                     xpos: xpos.to_string(),
                     feats: self.tagger.feats_for(w, *t).to_string(),
-                    head: *h,
-                    deprel: self.parser.label(*l).to_string(),
+                    head: 0,
+                    deprel: String::new(),
                 }
             })
-            .collect()
+            .collect();
+        Tagged { words, nodes }
     }
+
+    /// The second half of [`Analyzer::analyze`]: parses a sentence [`Analyzer::tag`]
+    /// tagged with this analyzer, filling in heads and relations.
+    pub fn parse_tagged(&self, tagged: Tagged) -> Vec<AnalyzedWord> {
+        let Tagged { mut words, nodes } = tagged;
+        let arcs = self.parser.parse(&nodes);
+        for (w, (h, l)) in words.iter_mut().zip(&arcs) {
+            w.head = *h;
+            w.deprel = self.parser.label(*l).to_string();
+        }
+        words
+    }
+}
+
+/// A tagged and lemmatized sentence, not yet parsed ([`Analyzer::tag`]).
+#[derive(Debug, Clone, Default)]
+pub struct Tagged {
+    /// The words with form, lemma, tags and features; head 0 and an empty relation until
+    /// [`Analyzer::parse_tagged`].
+    pub words: Vec<AnalyzedWord>,
+    /// The parser's input, as the tagger left it.
+    nodes: Vec<parser::Node>,
 }
 
 /// Builds the CoNLL-U block of an analysed sentence: `# sent_id`, `# text`, the words with

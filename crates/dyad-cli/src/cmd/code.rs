@@ -263,6 +263,7 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
     }
     let (mut sentences, mut tokens, mut events) = (0usize, 0usize, 0usize);
     let mut skipped = 0usize;
+    let mut unparsed = 0usize;
     let articles: Vec<dyad_types::Article> = if args.articles {
         bench_articles(&texts)
     } else {
@@ -291,8 +292,19 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
                     skipped += 1;
                     continue;
                 }
-                let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
-                let ps = ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), text);
+                let ps = if args.no_prefilter {
+                    let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+                    ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), text)
+                } else {
+                    // Tagged first; parsed only if a dictionary verb is there.
+                    match dyad_code::prefilter::analyse_for_coding(&coder, &analyzer, &s, text) {
+                        Some(ps) => ps,
+                        None => {
+                            unparsed += 1;
+                            continue;
+                        }
+                    }
+                };
                 events += coder.code(&ps, None).events.len();
             }
         }
@@ -331,6 +343,14 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
             )
         }
     )?;
+    if !args.no_prefilter && !args.articles {
+        writeln!(
+            out,
+            "verb prefilter: {unparsed} of {} analysed sentences ({:.1} %) tagged, not parsed: no dictionary verb by lemma or form",
+            sentences - skipped,
+            100.0 * unparsed as f64 / (sentences - skipped).max(1) as f64
+        )?;
+    }
     if let Some(kib) = dyad_nlp::peak_rss_kib() {
         writeln!(out, "peak memory (VmHWM): {:.1} MB", kib as f64 / 1024.0)?;
     }
