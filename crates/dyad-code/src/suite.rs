@@ -586,6 +586,21 @@ mod tests {
     }
 
     #[test]
+    fn new_actor_length_config_was_ignored() {
+        // PETRARCH-2's `<Config option="new_actor_length" value="4">`; `0` turns it off,
+        // a value that is no number changes nothing.
+        let mut o = CoderOptions::default();
+        apply_new_actor_length(&mut o, "NEW_ACTOR_LENGTH=4");
+        assert_eq!(o.new_actor_length, 4);
+        apply_new_actor_length(&mut o, "NEW_ACTOR_LENGTH=FOUR");
+        assert_eq!(o.new_actor_length, 4);
+        apply_new_actor_length(&mut o, "REQUIRE_DYAD=FALSE");
+        assert_eq!(o.new_actor_length, 4);
+        apply_new_actor_length(&mut o, "NEW_ACTOR_LENGTH=0");
+        assert_eq!(o.new_actor_length, 0);
+    }
+
+    #[test]
     fn comma_commands_change_and_cancel_the_limits() {
         assert_eq!(comma_commands(&[]), Some(CommaLimits::default()));
         let l = comma_commands(&cmds(&[
