@@ -702,7 +702,13 @@ impl<'d> Coder<'d> {
             }
             if self.opts.new_actor_length > 0 && !passive {
                 let src = choice.m.source.or_else(|| tree.kid(v, Rel::Subj));
-                let tgt = choice.m.target.or_else(|| tree.kid(v, Rel::Obj));
+                // With no pattern target or object, the verb's first oblique after it
+                // ("left for the Ministry of Magic"), as for a dictionary actor.
+                let tgt = choice
+                    .m
+                    .target
+                    .or_else(|| tree.kid(v, Rel::Obj))
+                    .or_else(|| tree.kids(v, Rel::Obl).find(|&o| o > v));
                 let max = self.opts.new_actor_length;
                 if let Some(h) = src {
                     add_new_actors(&tree, sent, h, max, &mut sources);
@@ -1455,6 +1461,8 @@ fn add_new_actors(
                 i < sent.words.len()
                     && tree.rel[i] != Rel::Punct
                     && !matches!(tree.upper[i].as_str(), "'S" | "'")
+                    // The phrase's own preposition is no part of its name ("for").
+                    && !(tree.rel[i] == Rel::Case && tree.head[i] == Some(c))
             })
             .collect();
         let Some(&start) = words.first() else {

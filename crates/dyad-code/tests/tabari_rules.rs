@@ -1076,4 +1076,19 @@ fn new_actor_length_left_actorless_phrases_uncoded() {
         code(&d, opts(4), &s),
         ["\"INJURY TOLL\" SYL 190", "FRE SYL 190"]
     );
+    // With no object, the first oblique after the verb is the target, without its
+    // preposition.
+    let d = tabari("LEFT [032]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Smith left for the Ministry on Wednesday.
+1 Smith Smith PROPN NNP _ 2 nsubj _ _
+2 left leave VERB VBD _ 0 root _ _
+3 for for ADP IN _ 5 case _ _
+4 the the DET DT _ 5 det _ _
+5 Ministry Ministry PROPN NNP _ 2 obl _ _
+6 on on ADP IN _ 7 case _ _
+7 Wednesday Wednesday PROPN NNP _ 2 obl:tmod _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, opts(4), &s), ["\"SMITH\" \"THE MINISTRY\" 032"]);
 }
