@@ -85,6 +85,10 @@ pub struct CoderOptions {
     /// with Gondor and Osgiliath" is GON ↔ OSG); PETRARCH codes the subject with each
     /// ("Eriador agrees with the Philippines and France": ERI → PHL, ERI → FRA).
     pub post_verb_compound: bool,
+    /// PETRARCH-2's `new_actor_length`: where a participant's noun phrase holds no
+    /// actor, the phrase itself (its words, upper-cased and quoted: `"THE MINISTRY OF
+    /// MAGIC"`) is the actor if it has at most this many words; 0 turns it off.
+    pub new_actor_length: usize,
 }
 
 impl Default for CoderOptions {
@@ -105,6 +109,7 @@ impl Default for CoderOptions {
             forward_actor: None,
             adjacent_agents: false,
             post_verb_compound: false,
+            new_actor_length: 0,
             hash_discards: false,
             default_source: None,
             default_target: None,
@@ -703,6 +708,25 @@ impl<'d> Coder<'d> {
                         targets = sources.split_off(1);
                     } else {
                         targets.push(stand_in(c));
+                    }
+                }
+            }
+            if self.opts.new_actor_length > 0 && !passive {
+                let src = choice.m.source.or_else(|| tree.kid(v, Rel::Subj));
+                // With no pattern target or object, the verb's first oblique after it
+                // ("left for the Ministry of Magic"), as for a dictionary actor.
+                let tgt = choice
+                    .m
+                    .target
+                    .or_else(|| tree.kid(v, Rel::Obj))
+                    .or_else(|| tree.kids(v, Rel::Obl).find(|&o| o > v));
+                let max = self.opts.new_actor_length;
+                if let Some(h) = src {
+                    add_new_actors(&tree, sent, h, max, &mut sources);
+                }
+                if let Some(h) = tgt {
+                    if targets.is_empty() {
+                        add_new_actors(&tree, sent, h, max, &mut targets);
                     }
                 }
             }
@@ -1431,6 +1455,69 @@ fn group(tree: &Tree, m: &Mentions, h: usize) -> Vec<ActorMention> {
         out.extend(m.at[h].iter().cloned());
     }
     out
+}
+
+/// PETRARCH-2's `new_actor_length`: each conjunct of the participant phrase headed by
+/// `h` that holds no actor becomes one, coded with its words (possessive `'s` and
+/// punctuation left out) upper-cased and quoted, when it has at most `max` words.
+/// A conjunct holding an actor anywhere in it is left alone: a dictionary actor
+/// always wins over an invented one.
+fn add_new_actors(
+    tree: &Tree,
+    sent: &ParsedSentence,
+    h: usize,
+    max: usize,
+    out: &mut Vec<ActorMention>,
+) {
+    // Conjuncts with no conjunction or comma between them are one phrase the parse
+    // split ("death and injury toll": `injury` and `toll` both conjuncts of `death`).
+    let mut phrases: Vec<(usize, Vec<usize>)> = Vec::new();
+    for c in tree.conjuncts(tree.first_conjunct(h)) {
+        let words: Vec<usize> = tree
+            .subtree_by(c, &|r| {
+                matches!(
+                    r,
+                    Rel::Poss | Rel::NpInternal | Rel::Case | Rel::Obl | Rel::Appos
+                )
+            })
+            .into_iter()
+            .filter(|&i| {
+                i < sent.words.len()
+                    && tree.rel[i] != Rel::Punct
+                    && !matches!(tree.upper[i].as_str(), "'S" | "'")
+                    // The phrase's own preposition is no part of its name ("for").
+                    && !(tree.rel[i] == Rel::Case && tree.head[i] == Some(c))
+            })
+            .collect();
+        let Some(&start) = words.first() else {
+            continue;
+        };
+        match phrases.last_mut() {
+            Some((_, prev)) if prev.last().is_some_and(|&l| l + 1 == start) => prev.extend(words),
+            _ => phrases.push((c, words)),
+        }
+    }
+    for (c, words) in phrases {
+        let (Some(&a), Some(&b)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let span = Span::new(sent.words[a].span.start, sent.words[b].span.end);
+        if words.len() > max
+            || out
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+        {
+            continue;
+        }
+        let text: Vec<&str> = words.iter().map(|&i| tree.upper[i].as_str()).collect();
+        out.push(ActorMention {
+            code: format!("\"{}\"", text.join(" ")),
+            text: text.join(" "),
+            span,
+            head: c,
+            rules: Vec::new(),
+        });
+    }
 }
 
 /// The mentions of a noun phrase used as a participant: its own (with its conjuncts),

@@ -54,6 +54,7 @@ impl Coder<'_> {
         self.opts.forward_actor.is_some()
             || self.opts.default_source.is_some()
             || self.opts.default_target.is_some()
+            || self.opts.new_actor_length > 0
     }
 
     fn match_kinds(&self, s: &Sentence) -> MatchKinds {

@@ -262,6 +262,7 @@ pub fn suite_record_options(suite: &Suite, base: &CoderOptions, r: &GoldRecord) 
     if suite.kind == dyad_eval::SuiteKind::Petrarch {
         for setting in &r.options {
             apply_require_dyad(&mut o, &setting.to_ascii_uppercase());
+            apply_new_actor_length(&mut o, &setting.to_ascii_uppercase());
         }
     }
     o
@@ -280,6 +281,19 @@ pub fn apply_require_dyad(o: &mut CoderOptions, setting: &str) {
     let open = value.trim() == "FALSE";
     o.allow_no_target = open;
     o.keep_unknown_country |= open;
+}
+
+/// PETRARCH-2's `<Config option="new_actor_length" value="4">` (seen as the upper-cased
+/// setting `NEW_ACTOR_LENGTH=4`): a participant phrase with no actor of up to that many
+/// words is coded as an actor of its own; `0` turns it off. A value that is not a
+/// number leaves the option as it was.
+pub fn apply_new_actor_length(o: &mut CoderOptions, setting: &str) {
+    let Some(value) = setting.trim().strip_prefix("NEW_ACTOR_LENGTH=") else {
+        return;
+    };
+    if let Ok(n) = value.trim().parse::<usize>() {
+        o.new_actor_length = n;
+    }
 }
 
 /// The coder options that follow a suite's conventions.
@@ -569,6 +583,21 @@ mod tests {
         };
         apply_require_dyad(&mut o, "REQUIRE_DYAD=TRUE");
         assert!(!o.allow_no_target && o.keep_unknown_country);
+    }
+
+    #[test]
+    fn new_actor_length_config_was_ignored() {
+        // PETRARCH-2's `<Config option="new_actor_length" value="4">`; `0` turns it off,
+        // a value that is no number changes nothing.
+        let mut o = CoderOptions::default();
+        apply_new_actor_length(&mut o, "NEW_ACTOR_LENGTH=4");
+        assert_eq!(o.new_actor_length, 4);
+        apply_new_actor_length(&mut o, "NEW_ACTOR_LENGTH=FOUR");
+        assert_eq!(o.new_actor_length, 4);
+        apply_new_actor_length(&mut o, "REQUIRE_DYAD=FALSE");
+        assert_eq!(o.new_actor_length, 4);
+        apply_new_actor_length(&mut o, "NEW_ACTOR_LENGTH=0");
+        assert_eq!(o.new_actor_length, 0);
     }
 
     #[test]

@@ -139,6 +139,13 @@ fn a_sentence_alone_needs_a_name_to_give_an_event() {
     };
     let endings = Coder::new(&d, opts);
     assert!(endings.may_code(&sentence("Freedonias praised it.")));
+    // PETRARCH-2's `new_actor_length` makes actors of phrases no dictionary knows.
+    let opts = CoderOptions {
+        new_actor_length: 4,
+        ..CoderOptions::default()
+    };
+    let invent = Coder::new(&d, opts);
+    assert!(invent.may_code(&sentence("The Ministry of Magic praised the committee.")));
 }
 
 #[test]

@@ -1027,3 +1027,68 @@ fn pattern_word_matched_a_plural_without_stems() {
     d.compile_with(dyad_dict::CompileOptions { stems: false });
     assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 081"]);
 }
+
+#[test]
+fn new_actor_length_left_actorless_phrases_uncoded() {
+    // PETRARCH-2's `new_actor_length`: a participant phrase with no dictionary actor is
+    // an actor of its own, coded with its words (no possessive `'s`), when it has at
+    // most that many words. A conjunct holding an actor keeps it, and conjuncts the
+    // parse split with no conjunction between them ("injury toll") are one phrase.
+    let d = tabari("ATTACK [190]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Bree's head Minerva Smith attacked the Ministry of Magic.
+1 Bree Bree PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 head head NOUN NN _ 6 nsubj _ _
+4 Minerva Minerva PROPN NNP _ 3 appos _ _
+5 Smith Smith PROPN NNP _ 4 flat _ _
+6 attacked attack VERB VBD _ 0 root _ _
+7 the the DET DT _ 8 det _ _
+8 Ministry Ministry PROPN NNP _ 6 obj _ _
+9 of of ADP IN _ 10 case _ _
+10 Magic Magic PROPN NNP _ 8 nmod _ SpaceAfter=No
+11 . . PUNCT . _ 6 punct _ _",
+    );
+    assert!(code(&d, CoderOptions::default(), &s).is_empty());
+    let opts = |n| CoderOptions {
+        new_actor_length: n,
+        ..CoderOptions::default()
+    };
+    assert_eq!(
+        code(&d, opts(4), &s),
+        ["\"BREE HEAD MINERVA SMITH\" \"THE MINISTRY OF MAGIC\" 190"]
+    );
+    // Four words each: too long for a limit of three.
+    assert!(code(&d, opts(3), &s).is_empty());
+    let s = parse_one(
+        "# text = Freedonia's death and injury toll attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 death death NOUN NN _ 7 nsubj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 injury injury NOUN NN _ 3 conj _ _
+6 toll toll NOUN NN _ 3 conj _ _
+7 attacked attack VERB VBD _ 0 root _ _
+8 Sylvania Sylvania PROPN NNP _ 7 obj _ SpaceAfter=No
+9 . . PUNCT . _ 7 punct _ _",
+    );
+    assert_eq!(
+        code(&d, opts(4), &s),
+        ["\"INJURY TOLL\" SYL 190", "FRE SYL 190"]
+    );
+    // With no object, the first oblique after the verb is the target, without its
+    // preposition.
+    let d = tabari("LEFT [032]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Smith left for the Ministry on Wednesday.
+1 Smith Smith PROPN NNP _ 2 nsubj _ _
+2 left leave VERB VBD _ 0 root _ _
+3 for for ADP IN _ 5 case _ _
+4 the the DET DT _ 5 det _ _
+5 Ministry Ministry PROPN NNP _ 2 obl _ _
+6 on on ADP IN _ 7 case _ _
+7 Wednesday Wednesday PROPN NNP _ 2 obl:tmod _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, opts(4), &s), ["\"SMITH\" \"THE MINISTRY\" 032"]);
+}
