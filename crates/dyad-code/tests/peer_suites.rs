@@ -47,14 +47,14 @@ fn universal_petrarch_given_parse_floor() {
 }
 
 /// (suite, file, floor): each floor a little under what was measured when it was set
-/// (2026-11-25: TABARI 426/471, PETRARCH 252/284, UniversalPetrarch 208/245), so that
+/// (2026-11-25: TABARI 426/471, PETRARCH 255/284, UniversalPetrarch 208/245), so that
 /// retraining the models, whose runs move a few records either way, does not trip it.
 const RAW_TEXT_FLOORS: [(SuiteKind, &str, usize); 3] = [
     (SuiteKind::Tabari, "tabari/validation/Validate.project", 420),
     (
         SuiteKind::Petrarch,
         "petrarch2/validation/PETR.UnitTest.records.xml",
-        248,
+        251,
     ),
     (SuiteKind::Up, UP, 203),
 ];
