@@ -49,35 +49,8 @@ impl ParsedSentence {
         analysis: &[AnalyzedWord],
         original: &str,
     ) -> ParsedSentence {
-        let n = sent.tokens.len();
-        let words = sent
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let a = analysis.get(i).cloned().unwrap_or_default();
-                Word {
-                    form: t.text.clone(),
-                    lemma: if a.lemma.is_empty() {
-                        t.text.to_lowercase()
-                    } else {
-                        a.lemma
-                    },
-                    upos: a.upos,
-                    xpos: a.xpos,
-                    feats: a.feats,
-                    head: if a.head > n { 0 } else { a.head },
-                    deprel: a.deprel,
-                    span: t.raw,
-                }
-            })
-            .collect();
-        ParsedSentence {
-            index: sent.index,
-            text: sent.raw.slice(original).to_string(),
-            span: sent.raw,
-            words,
-        }
+        let n = sent.tokens.len().min(analysis.len());
+        ParsedSentence::from_analysis_owned(sent, analysis[..n].to_vec(), original)
     }
 
     /// [`ParsedSentence::from_analysis`], taking the analysis by value: its strings move

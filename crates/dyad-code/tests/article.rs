@@ -1,30 +1,10 @@
 //! Coding a whole article with our own models: record offsets point into the raw text.
 //! Skips (passes without checking) when the embedded models are not built in yet.
 
-use dyad_code::{article_records, code_article, Coder, CoderOptions};
-use dyad_dict::{DictKind, Dictionaries};
+mod common;
 
-/// The small test dictionaries of `tests/data`.
-fn test_dictionaries() -> Dictionaries {
-    let (d, _) = Dictionaries::from_texts(&[
-        (
-            "t.actors.txt",
-            include_str!("data/test.actors.txt"),
-            Some(DictKind::Actors),
-        ),
-        (
-            "t.agents.txt",
-            include_str!("data/test.agents.txt"),
-            Some(DictKind::Agents),
-        ),
-        (
-            "t.verbs.txt",
-            include_str!("data/test.verbs.txt"),
-            Some(DictKind::VerbsPetrarch2),
-        ),
-    ]);
-    d
-}
+use common::test_dictionaries;
+use dyad_code::{article_records, code_article, Coder, CoderOptions};
 
 #[test]
 fn record_offsets_point_into_the_raw_article() {

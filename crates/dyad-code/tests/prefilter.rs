@@ -5,30 +5,10 @@
 //! tests they rest on behave as documented. The tests that analyse skip (pass without
 //! checking) when the embedded models are not built.
 
-use dyad_code::{article_quotes_coded, article_records, code_article_with, Coder, CoderOptions};
-use dyad_dict::{DictKind, Dictionaries};
+mod common;
 
-/// The small test dictionaries of `tests/data`.
-fn test_dictionaries() -> Dictionaries {
-    let (d, _) = Dictionaries::from_texts(&[
-        (
-            "t.actors.txt",
-            include_str!("data/test.actors.txt"),
-            Some(DictKind::Actors),
-        ),
-        (
-            "t.agents.txt",
-            include_str!("data/test.agents.txt"),
-            Some(DictKind::Agents),
-        ),
-        (
-            "t.verbs.txt",
-            include_str!("data/test.verbs.txt"),
-            Some(DictKind::VerbsPetrarch2),
-        ),
-    ]);
-    d
-}
+use common::test_dictionaries;
+use dyad_code::{article_quotes_coded, article_records, code_article_with, Coder, CoderOptions};
 
 /// The fixture articles: (id, date, text).
 fn articles() -> Vec<(String, String, String)> {

@@ -1,5 +1,7 @@
-//! Helpers shared by dyad-code's test files: a sentence from inline CoNLL-U, and a
-//! coded sentence's events as sorted `SOURCE TARGET CODE` strings.
+//! Helpers shared by dyad-code's test files: a sentence from inline CoNLL-U, a coded
+//! sentence's events as sorted `SOURCE TARGET CODE` strings, and the small test
+//! dictionaries of `tests/data`. Each test file uses some of them.
+#![allow(dead_code)]
 
 use dyad_code::{Coded, ParsedSentence};
 
@@ -37,4 +39,27 @@ pub fn codes(c: &Coded) -> Vec<String> {
         .collect();
     v.sort();
     v
+}
+
+/// The small test dictionaries of `tests/data` (actors, agents, PETRARCH-2 verbs).
+pub fn test_dictionaries() -> dyad_dict::Dictionaries {
+    use dyad_dict::{DictKind, Dictionaries};
+    let (d, _) = Dictionaries::from_texts(&[
+        (
+            "t.actors.txt",
+            include_str!("../data/test.actors.txt"),
+            Some(DictKind::Actors),
+        ),
+        (
+            "t.agents.txt",
+            include_str!("../data/test.agents.txt"),
+            Some(DictKind::Agents),
+        ),
+        (
+            "t.verbs.txt",
+            include_str!("../data/test.verbs.txt"),
+            Some(DictKind::VerbsPetrarch2),
+        ),
+    ]);
+    d
 }
