@@ -820,54 +820,29 @@ fn borrowed_countries(
             }
         }
     }
-    // "Fornost | President Umbardacil": a name right before the agent phrase gives its
-    // country, whatever the parser made of the two (TABARI joins an agent to the
-    // actor next to it).
+    // A name right beside the agent phrase gives its country, whatever the parser made
+    // of the two (TABARI joins an agent to the actor next to it): before it first
+    // ("Fornost | President Umbardacil"), else after it ("human rights activists |
+    // Amnesty International").
     let np = np_words(tree, h);
-    let first = hits
-        .iter()
-        .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
+    let in_phrase = || {
+        hits.iter()
+            .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
+    };
+    let country = |x: &&DictHit| !x.agent && x.code.len() == 3 && x.code != "---";
+    let before = in_phrase()
         .map(|x| x.start)
-        .min();
-    if let Some(first) = first {
-        if let Some(x) = hits
-            .iter()
-            .find(|x| !x.agent && x.end == first && x.code.len() == 3 && x.code != "---")
-        {
-            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
-            out.push(ActorMention {
-                code: x.code.clone(),
-                text: s.text_between(span),
-                span,
-                head: x.anchor,
-                rules: vec![x.rule.clone()],
-            });
-            return out;
-        }
-    }
-    // "human rights activists | Amnesty International": a name right after the agent
-    // phrase, when none stands before it (TABARI joins an agent to the actor next to it
-    // on either side).
-    let last = hits
-        .iter()
-        .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
-        .map(|x| x.end)
-        .max();
-    if let Some(last) = last {
-        if let Some(x) = hits
-            .iter()
-            .find(|x| !x.agent && x.start == last && x.code.len() == 3 && x.code != "---")
-        {
-            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
-            out.push(ActorMention {
-                code: x.code.clone(),
-                text: s.text_between(span),
-                span,
-                head: x.anchor,
-                rules: vec![x.rule.clone()],
-            });
-            return out;
-        }
+        .min()
+        .and_then(|first| hits.iter().filter(country).find(|x| x.end == first));
+    let beside = before.or_else(|| {
+        in_phrase()
+            .map(|x| x.end)
+            .max()
+            .and_then(|last| hits.iter().filter(country).find(|x| x.start == last))
+    });
+    if let Some(x) = beside {
+        out.push(hit_mention(s, x));
+        return out;
     }
     // "Danish media and government": a later conjunct shares the first one's country.
     let first = tree.first_conjunct(h);
@@ -877,15 +852,20 @@ fn borrowed_countries(
             .iter()
             .find(|x| !x.agent && np.binary_search(&x.anchor).is_ok() && x.code.len() == 3)
         {
-            let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
-            out.push(ActorMention {
-                code: x.code.clone(),
-                text: s.text_between(span),
-                span,
-                head: x.anchor,
-                rules: vec![x.rule.clone()],
-            });
+            out.push(hit_mention(s, x));
         }
     }
     out
+}
+
+/// A dictionary hit as an actor mention under its own code.
+fn hit_mention(s: &ParsedSentence, x: &DictHit) -> ActorMention {
+    let span = Span::new(s.words[x.start].span.start, s.words[x.end - 1].span.end);
+    ActorMention {
+        code: x.code.clone(),
+        text: s.text_between(span),
+        span,
+        head: x.anchor,
+        rules: vec![x.rule.clone()],
+    }
 }
