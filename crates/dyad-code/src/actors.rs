@@ -242,18 +242,12 @@ pub(crate) fn match_kinds(
     kinds
 }
 
-/// TABARI reads a hyphen as `_`: "Al-Gore" is `AL_GORE`. Matches over the words with
-/// their hyphenated tokens split into parts, as `(first word, one past last, actor)`,
-/// each covering whole tokens and at least one hyphenated one, where `placed` has no
-/// match.
-fn hyphen_matches(
-    d: &Dictionaries,
-    forms: &[String],
-    map: &[(usize, usize)],
-    placed: &[(usize, usize, usize)],
-) -> Vec<(usize, usize, usize)> {
+/// The forms with each hyphenated one split into its parts ("Al-Gore" → "Al", "Gore"),
+/// and for each part the form it came from; `None` when no form has a hyphen between
+/// parts.
+pub(crate) fn hyphen_parts(forms: &[String]) -> Option<(Vec<String>, Vec<usize>)> {
     if !forms.iter().any(|f| f.len() > 1 && f.contains('-')) {
-        return Vec::new();
+        return None;
     }
     let mut parts: Vec<String> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -269,6 +263,22 @@ fn hyphen_matches(
             owner.push(k);
         }
     }
+    Some((parts, owner))
+}
+
+/// TABARI reads a hyphen as `_`: "Al-Gore" is `AL_GORE`. Matches over the words with
+/// their hyphenated tokens split into parts, as `(first word, one past last, actor)`,
+/// each covering whole tokens and at least one hyphenated one, where `placed` has no
+/// match.
+fn hyphen_matches(
+    d: &Dictionaries,
+    forms: &[String],
+    map: &[(usize, usize)],
+    placed: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let Some((parts, owner)) = hyphen_parts(forms) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for m in d.match_actors(&parts) {
         let (Some(&a), Some(&b)) = (

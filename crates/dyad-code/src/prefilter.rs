@@ -31,7 +31,7 @@ use std::collections::HashSet;
 use dyad_nlp::{AnalyzedWord, Analyzer};
 use dyad_types::Sentence;
 
-use crate::actors::{joined_forms_by, match_kinds, MatchKinds};
+use crate::actors::{hyphen_parts, joined_forms_by, match_kinds, MatchKinds};
 use crate::coder::{Candidacy, Coder};
 use crate::parsed::ParsedSentence;
 
@@ -63,12 +63,12 @@ impl Coder<'_> {
         });
         let mut k = match_kinds(self.dicts, &forms, self.opts.noun_endings, &self.gapped);
         // TABARI's reading also matches names across hyphens ("Al-Gore" is `AL_GORE`).
-        if self.opts.adjacent_agents && forms.iter().any(|f| f.len() > 1 && f.contains('-')) {
-            let parts: Vec<String> = forms
-                .iter()
-                .flat_map(|f| f.split('-').filter(|p| !p.is_empty()))
-                .map(str::to_string)
-                .collect();
+        if let Some((parts, _)) = self
+            .opts
+            .adjacent_agents
+            .then(|| hyphen_parts(&forms))
+            .flatten()
+        {
             let h = match_kinds(self.dicts, &parts, self.opts.noun_endings, &self.gapped);
             k.actor |= h.actor;
             k.prefix_agent |= h.prefix_agent;
@@ -162,17 +162,14 @@ impl Coder<'_> {
             if self.candidate_by_tags(&w.form, &w.upos, &w.xpos) == Candidacy::No {
                 return false;
             }
+            // The lookups of `Coder::verb_refs`: by the lemma the parsed sentence will
+            // hold, and by the form with TABARI's verb endings.
             let lemma = if w.lemma.is_empty() {
-                w.form.to_lowercase()
+                std::borrow::Cow::Owned(w.form.to_lowercase())
             } else {
-                w.lemma.clone()
+                std::borrow::Cow::Borrowed(w.lemma.as_str())
             };
-            // The same lookups as `Coder::verb_refs` (by lemma, and by form with
-            // TABARI's verb endings), plus the lower-cased form in case the lemma is
-            // rewritten on the way into the parsed sentence.
-            !self.dicts.verbs_for_lemma(&w.lemma).is_empty()
-                || !self.dicts.verbs_for_lemma(&lemma).is_empty()
-                || !self.form_refs(&w.form).is_empty()
+            !self.dicts.verbs_for_lemma(&lemma).is_empty() || !self.form_refs(&w.form).is_empty()
         })
     }
 }
