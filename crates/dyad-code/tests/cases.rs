@@ -63,19 +63,7 @@ fn case_table() {
         let want = expected(comment(s, "expect").unwrap_or("none"));
         let ps = ParsedSentence::from_conllu(s, i);
         let coded = coder.code(&ps, date);
-        let mut got: Vec<String> = coded
-            .events
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {} {}",
-                    e.source.code,
-                    e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("---"),
-                    e.code
-                )
-            })
-            .collect();
-        got.sort();
+        let got = codes(&coded);
         if got != want {
             failures.push(format!(
                 "{name}: want {want:?}, got {got:?}\n{}",
