@@ -196,6 +196,23 @@ pub(crate) struct MatchKinds {
     pub prefix_agent: bool,
     /// Any agent.
     pub agent: bool,
+    /// How many matches, actors and agents (at least as many as [`find`]'s hits: a match
+    /// found both with and without a noun ending counts twice).
+    pub matches: usize,
+    /// A matched entry has a code that names several actors (`FRO/BIL/SAM`), so one
+    /// hit may give mentions with different codes.
+    pub several: bool,
+}
+
+impl MatchKinds {
+    /// Both kinds' matches together.
+    pub fn add(&mut self, o: MatchKinds) {
+        self.actor |= o.actor;
+        self.prefix_agent |= o.prefix_agent;
+        self.agent |= o.agent;
+        self.matches += o.matches;
+        self.several |= o.several;
+    }
 }
 
 /// The kinds of match [`find`] could turn into hits over these joined forms (see
@@ -215,28 +232,39 @@ pub(crate) fn match_kinds(
             .map(|(f, s)| s.unwrap_or_else(|| f.clone()))
             .collect()
     });
-    let actor = !d.match_actors(forms).is_empty()
-        || alt.as_ref().is_some_and(|a| !d.match_actors(a).is_empty())
-        || gapped
-            .candidates(forms)
-            .into_iter()
-            .any(|g| match_gapped(g, forms).is_some());
-    let mut kinds = MatchKinds {
-        actor,
-        ..MatchKinds::default()
+    let mut kinds = MatchKinds::default();
+    // An actor entry any of whose codes (on any date) names several actors.
+    let several = |id: usize| {
+        d.actors
+            .get(id)
+            .is_some_and(|e| e.codes.iter().any(|c| c.code.contains('/')))
     };
+    let mut actors = d.match_actors(forms);
+    if let Some(a) = &alt {
+        actors.extend(d.match_actors(a));
+    }
+    for m in &actors {
+        kinds.actor = true;
+        kinds.matches += 1;
+        kinds.several |= m.values.iter().any(|&id| several(id as usize));
+    }
+    for g in gapped.candidates(forms) {
+        if match_gapped(g, forms).is_some() {
+            kinds.actor = true;
+            kinds.matches += 1;
+            kinds.several |= several(g.id as usize);
+        }
+    }
     let mut agents = d.match_agents(forms);
     if let Some(a) = &alt {
         agents.extend(d.match_agents(a));
     }
     for m in &agents {
         kinds.agent = true;
-        if m.values.iter().any(|&id| {
-            d.agents
-                .get(id as usize)
-                .is_some_and(|e| e.placement == AgentPlacement::Prefix)
-        }) {
-            kinds.prefix_agent = true;
+        kinds.matches += 1;
+        for e in m.values.iter().filter_map(|&id| d.agents.get(id as usize)) {
+            kinds.prefix_agent |= e.placement == AgentPlacement::Prefix;
+            kinds.several |= e.code.contains('/');
         }
     }
     kinds

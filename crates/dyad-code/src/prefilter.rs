@@ -12,6 +12,12 @@
 //!   coder drops unless [`crate::CoderOptions::keep_unknown_country`] or `convert_agents`
 //!   keeps it; only a name or a prefix agent (`[NGO~]`, whose code goes first) makes an
 //!   actor without one.
+//! - Alone, and unless [`crate::CoderOptions::allow_no_target`] lets a source stand
+//!   without a target, an event needs a source and a target with different codes. A
+//!   mention's code is composed of the hits in its phrase (one actor, or a borrowed
+//!   country, and agents), so with one hit every mention has the same code, except where
+//!   that hit's entry names several actors (`FRO/BIL/SAM`, split into one mention each).
+//!   A sentence with fewer than two matches and no such entry gives no event.
 //! - In an article ([`article_plan`]), a sentence also needs analysing when coreference
 //!   could give it an actor, or when it could change what coreference does elsewhere. The
 //!   resolver opens entities only from the coder's mentions, and a sentence without
@@ -44,9 +50,11 @@ impl Coder<'_> {
             return true;
         }
         let k = self.match_kinds(s);
-        k.actor
+        let one_actor = k.actor
             || k.prefix_agent
-            || (k.agent && (self.opts.keep_unknown_country || self.opts.convert_agents))
+            || (k.agent && (self.opts.keep_unknown_country || self.opts.convert_agents));
+        // An event without a target still needs only its source.
+        one_actor && (self.opts.allow_no_target || k.matches >= 2 || k.several)
     }
 
     /// Options under which the coder makes actors of words no dictionary matched.
@@ -69,10 +77,12 @@ impl Coder<'_> {
             .then(|| hyphen_parts(&forms))
             .flatten()
         {
-            let h = match_kinds(self.dicts, &parts, self.opts.noun_endings, &self.gapped);
-            k.actor |= h.actor;
-            k.prefix_agent |= h.prefix_agent;
-            k.agent |= h.agent;
+            k.add(match_kinds(
+                self.dicts,
+                &parts,
+                self.opts.noun_endings,
+                &self.gapped,
+            ));
         }
         k
     }

@@ -1,17 +1,22 @@
 //! Floors under the peer suites' exact-match counts, so a coder or parser regression fails
 //! the build: the three suites from raw text with our own parse, and UniversalPetrarch with
-//! its own parses (which isolates the coder from our parser). Skips when `../shared` (the
-//! peer suites, never copied into the repo) is absent.
+//! its own parses (which isolates the coder from our parser); and the prefilter, which
+//! leaves sentences unanalysed, checked on the suites' sentences, which were written to
+//! reach the coders' corners. Skips when `../shared` (the peer suites, never copied into
+//! the repo) is absent.
 
 use std::path::PathBuf;
 
-use dyad_code::suite::{run_suite, suite_dictionary_paths};
-use dyad_dict::{load_paths, LoadOptions};
-use dyad_eval::{read_suite, SuiteKind};
+use dyad_code::suite::{
+    forwarding, run_suite, suite_dictionary_paths, suite_options, suite_record_options, suite_stems,
+};
+use dyad_code::{Coder, ParsedSentence};
+use dyad_dict::{load_paths, CompileOptions, DictDate, Dictionaries, LoadOptions};
+use dyad_eval::{read_suite, Suite, SuiteKind};
 
-/// The suite at `rel` (under `../shared/peers`) scored with its own dictionaries; `None`
-/// when the shared folder is absent.
-fn exact(kind: SuiteKind, rel: &str, given_parse: bool) -> Option<(usize, usize)> {
+/// The suite at `rel` (under `../shared/peers`) and its own dictionaries, compiled as the
+/// suite's coder reads them; `None` when the shared folder is absent.
+fn load(kind: SuiteKind, rel: &str) -> Option<(Suite, Dictionaries)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/peers")
         .join(rel);
@@ -29,6 +34,13 @@ fn exact(kind: SuiteKind, rel: &str, given_parse: bool) -> Option<(usize, usize)
     };
     let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
     let (dicts, _) = load_paths(&paths, &opts).expect("dictionaries load");
+    Some((suite, dicts))
+}
+
+/// The suite at `rel` scored with its own dictionaries; `None` when the shared folder is
+/// absent.
+fn exact(kind: SuiteKind, rel: &str, given_parse: bool) -> Option<(usize, usize)> {
+    let (suite, dicts) = load(kind, rel)?;
     let analyzer = (!given_parse).then(|| dyad_nlp::Analyzer::embedded().expect("models load"));
     let report = run_suite(&suite, &dicts, analyzer.as_ref(), given_parse);
     Some((report.exact, report.evaluated))
@@ -68,6 +80,61 @@ fn peer_suites_from_raw_text_floors() {
                 failed.push(format!("{rel}: exact {n}/{of}, floor {floor}"));
             }
         }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// Every suite sentence the prefilter would leave unanalysed ([`Coder::may_code`], with
+/// the options in force for its record) gives no event when it is analysed and coded.
+#[test]
+fn the_prefilter_skips_no_sentence_of_the_suites_that_gives_an_event() {
+    let Ok(analyzer) = dyad_nlp::Analyzer::embedded() else {
+        return;
+    };
+    let suites = [
+        (SuiteKind::Tabari, "tabari/validation/Validate.project"),
+        (
+            SuiteKind::Petrarch,
+            "petrarch2/validation/PETR.UnitTest.records.xml",
+        ),
+        (SuiteKind::Up, UP),
+    ];
+    let mut failed = Vec::new();
+    for (kind, rel) in suites {
+        let Some((suite, mut dicts)) = load(kind, rel) else {
+            continue;
+        };
+        if !suite_stems(&suite) {
+            dicts.compile_with(CompileOptions { stems: false });
+        }
+        let base = suite_options(&suite);
+        let (mut skipped, mut analysed) = (0, 0);
+        for r in &suite.records {
+            let mut opts = suite_record_options(&suite, &base, r);
+            if forwarding(&r.options) {
+                // Any actor carried over from the record before.
+                opts.forward_actor = Some("FWD".into());
+            }
+            let coder = Coder::new(&dicts, opts);
+            for s in dyad_text::segment(&r.text) {
+                if coder.may_code(&s) {
+                    analysed += 1;
+                    continue;
+                }
+                skipped += 1;
+                let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
+                let ps = ParsedSentence::from_analysis_owned(&s, analyzer.analyze(&words), &r.text);
+                let events = coder.code(&ps, DictDate::parse(&r.date)).events;
+                if !events.is_empty() {
+                    failed.push(format!("{} {}: {events:?}", r.id, s.raw.slice(&r.text)));
+                }
+            }
+        }
+        // The suites hold sentences on both sides: the check compares something.
+        assert!(
+            skipped > 0 && analysed > 0,
+            "{rel}: {skipped} skipped, {analysed} analysed"
+        );
     }
     assert!(failed.is_empty(), "{failed:#?}");
 }

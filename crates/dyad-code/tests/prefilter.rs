@@ -77,55 +77,81 @@ fn sentence(text: &str) -> dyad_types::Sentence {
 }
 
 #[test]
-fn a_sentence_alone_needs_a_name_to_give_an_event() {
+fn a_sentence_alone_needs_two_actors_to_give_an_event() {
     let d = test_dictionaries();
-    let coder = Coder::new(&d, CoderOptions::default());
-    let cases = [
-        ("Freedonia attacked Sylvania.", true),
-        ("Freedonian lawmakers praised it.", true),
-        // The stripped plural ending is only tried with TABARI's noun endings.
-        ("Freedonias praised it.", false),
-        ("He attacked them.", false),
-        ("Lawmakers of unknown origin praised the soldiers.", false),
-        ("It rained all week.", false),
-        ("", false),
-    ];
-    for (text, want) in cases {
-        if text.is_empty() {
-            assert!(dyad_text::segment(text).is_empty());
-            continue;
-        }
-        assert_eq!(coder.may_code(&sentence(text)), want, "{text}");
-    }
-    // Options that make actors of unmatched words need every sentence.
-    let opts = CoderOptions {
+    let plain = CoderOptions::default();
+    // A statement with no addressee needs only its source.
+    let no_target = CoderOptions {
+        allow_no_target: true,
+        ..CoderOptions::default()
+    };
+    // TABARI's FORWARD, and PETRARCH-2's `new_actor_length`, make actors of words no
+    // dictionary matched: they need every sentence.
+    let forward = CoderOptions {
         forward_actor: Some("FRE".into()),
         ..CoderOptions::default()
     };
-    let forward = Coder::new(&d, opts);
-    assert!(forward.may_code(&sentence("He attacked them.")));
-    // An agent without a country is kept as `---` only on request.
-    let opts = CoderOptions {
-        keep_unknown_country: true,
-        ..CoderOptions::default()
-    };
-    let keep = Coder::new(&d, opts);
-    assert!(keep.may_code(&sentence(
-        "Lawmakers of unknown origin praised the soldiers."
-    )));
-    let opts = CoderOptions {
-        noun_endings: true,
-        ..CoderOptions::default()
-    };
-    let endings = Coder::new(&d, opts);
-    assert!(endings.may_code(&sentence("Freedonias praised it.")));
-    // PETRARCH-2's `new_actor_length` makes actors of phrases no dictionary knows.
-    let opts = CoderOptions {
+    let invent = CoderOptions {
         new_actor_length: 4,
         ..CoderOptions::default()
     };
-    let invent = Coder::new(&d, opts);
-    assert!(invent.may_code(&sentence("The Ministry of Magic praised the committee.")));
+    // An agent without a country is kept as `---` only on request.
+    let keep = CoderOptions {
+        keep_unknown_country: true,
+        ..CoderOptions::default()
+    };
+    let endings = CoderOptions {
+        noun_endings: true,
+        ..CoderOptions::default()
+    };
+    let cases: [(&CoderOptions, &str, bool); 17] = [
+        (&plain, "Freedonia attacked Sylvania.", true),
+        // An actor and an agent may make two codes (FRE, FRELEG).
+        (&plain, "Freedonian lawmakers praised it.", true),
+        (&plain, "Freedonia praised the soldiers.", true),
+        // One actor alone cannot be both source and target.
+        (&plain, "Freedonia praised it.", false),
+        (&no_target, "Freedonia praised it.", true),
+        // One entry that names several actors can.
+        (&plain, "The Three Sisters praised it.", true),
+        // The stripped plural ending is only tried with TABARI's noun endings.
+        (&plain, "Freedonias praised Sylvania.", false),
+        (&endings, "Freedonias praised Sylvania.", true),
+        (&plain, "He attacked them.", false),
+        (&forward, "He attacked them.", true),
+        (
+            &plain,
+            "Lawmakers of unknown origin praised the soldiers.",
+            false,
+        ),
+        (
+            &keep,
+            "Lawmakers of unknown origin praised the soldiers.",
+            true,
+        ),
+        (&keep, "Lawmakers of unknown origin praised it.", false),
+        (&plain, "It rained all week.", false),
+        (&no_target, "It rained all week.", false),
+        (
+            &invent,
+            "The Ministry of Magic praised the committee.",
+            true,
+        ),
+        (
+            &plain,
+            "The Ministry of Magic praised the committee.",
+            false,
+        ),
+    ];
+    for (opts, text, want) in cases {
+        let coder = Coder::new(&d, opts.clone());
+        assert_eq!(
+            coder.may_code(&sentence(text)),
+            want,
+            "{text} with {opts:?}"
+        );
+    }
+    assert!(dyad_text::segment("").is_empty());
 }
 
 #[test]

@@ -339,7 +339,7 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
             "off".to_string()
         } else {
             format!(
-                "{skipped} of {sentences} sentences ({:.1} %) left unanalysed: no actor could be found in them",
+                "{skipped} of {sentences} sentences ({:.1} %) left unanalysed: no event could be found in them (too few actors)",
                 100.0 * skipped as f64 / sentences.max(1) as f64
             )
         }
