@@ -3,10 +3,11 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use dyad_dict::{
-    cameo, DictDate, Dictionaries, IssueKind, Pattern, VerbCode, VerbEntry, VerbFile, VerbRef,
-    VerbStyle,
+    cameo, DictDate, Dictionaries, IssueKind, Pattern, VerbCode, VerbEntry, VerbFamily, VerbFile,
+    VerbRef, VerbStyle,
 };
 use dyad_types::Span;
 use serde::Serialize;
@@ -15,7 +16,8 @@ use crate::actors::{self, ActorMention, DictHit, Mentions};
 pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
 use crate::pattern::{
-    compound_after_verb, match_pattern, synset_index, uses_synset, Ctx, PatMatch,
+    compound_after_verb, match_pattern, synset_index, uses_synset, Ctx, FamilyNeeds, NeedCheck,
+    PatMatch,
 };
 use crate::tree::{Rel, Tree};
 
@@ -250,6 +252,9 @@ pub struct Coder<'d> {
     synsets: Vec<HashMap<String, usize>>,
     /// Actor names whose parts may stand apart (TABARI's space).
     pub(crate) gapped: actors::GappedNames,
+    /// Per verb file and family: what its patterns cannot do without, gathered the first
+    /// time the family is used.
+    needs: Vec<Vec<OnceLock<FamilyNeeds<'d>>>>,
     /// TABARI's `COMPLEX: VERBS[n] CONJ[n]` limits from the dictionaries' options file.
     complexity: ComplexLimits,
 }
@@ -315,6 +320,24 @@ impl<'d> Coder<'d> {
             synsets,
             gapped: actors::gapped_names(dicts),
             complexity: ComplexLimits::from_settings(&dicts.settings),
+            needs: dicts
+                .verbs
+                .iter()
+                .map(|vf| vf.families.iter().map(|_| OnceLock::new()).collect())
+                .collect(),
+        }
+    }
+
+    /// The needs of family `fam`, found at `r`.
+    fn family_needs(&self, r: VerbRef, fam: &'d VerbFamily) -> &FamilyNeeds<'d> {
+        static NONE: FamilyNeeds<'static> = FamilyNeeds::EMPTY;
+        match self
+            .needs
+            .get(usize::from(r.file))
+            .and_then(|f| f.get(r.family as usize))
+        {
+            Some(cell) => cell.get_or_init(|| FamilyNeeds::of(&fam.patterns)),
+            None => &NONE,
         }
     }
 
@@ -1144,7 +1167,11 @@ impl<'d> Coder<'d> {
             let before: Vec<usize> = before.into_iter().filter(|w| !extra.contains(w)).collect();
             let after: Vec<usize> = after.into_iter().filter(|w| !extra.contains(w)).collect();
             let verb_rule = d.loc(vf.file, e.line);
-            for p in &fam.patterns {
+            let mut needs = NeedCheck::new(self.family_needs(*r, fam));
+            for (i, p) in fam.patterns.iter().enumerate() {
+                if !needs.may_match(&cx, i, &before, &after) {
+                    continue;
+                }
                 let Some(m) = match_pattern(&cx, p, &before, &after) else {
                     continue;
                 };

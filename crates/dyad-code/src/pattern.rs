@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use dyad_dict::{Elem, Item, Pattern, Synset, VerbFile};
+use dyad_dict::{Elem, FxMap, Item, Pattern, Synset, VerbFile};
 
 use crate::tree::Tree;
 
@@ -107,7 +107,7 @@ pub(crate) fn synset_index(file: &VerbFile) -> HashMap<String, usize> {
 }
 
 /// Matches `p` with the verb at `verb`; `before` and `after` are the clause words on each
-/// side (sorted).
+/// side (sorted). The caller rules most patterns out first ([`NeedCheck`]).
 pub(crate) fn match_pattern(
     cx: &Ctx<'_>,
     p: &Pattern,
@@ -119,11 +119,6 @@ pub(crate) fn match_pattern(
         Some(k) => (&p.elems[..k], &p.elems[k + 1..]),
         None => (&[], &p.elems[..]),
     };
-    // Most patterns of a verb name a word the clause lacks: rule them out before
-    // backtracking (a production verb such as SAY has hundreds of patterns).
-    if !words_present(cx, pre, before) || !words_present(cx, post, after) {
-        return None;
-    }
     let mut m = PatMatch {
         compound: has_compound(&p.elems),
         ..PatMatch::default()
@@ -140,31 +135,225 @@ pub(crate) fn match_pattern(
     Some(m)
 }
 
-/// A quick necessary condition for `elems` to match in `list`: every literal word the
-/// sequence cannot do without (a top-level word, the preposition of a `(PREP …)`, the
-/// head of a `{… HEAD}`) could match some word of `list`, by [`word_is`] or as the start
-/// of a split word.
-fn words_present(cx: &Ctx<'_>, elems: &[Elem], list: &[usize]) -> bool {
-    elems.iter().all(|e| {
-        let lit = match &e.item {
-            Item::Word(w) => w,
-            Item::Prep(g) => match g.first().map(|x| &x.item) {
-                Some(Item::Word(w)) => w,
-                _ => return true,
-            },
-            Item::Group(g) => match g.last().map(|x| &x.item) {
-                Some(Item::Word(w)) => w,
-                _ => return true,
-            },
-            _ => return true,
+/// What the patterns of one verb family cannot do without, gathered once per family: the
+/// literal words (a top-level word, the preposition of a `(PREP …)`, the head of a
+/// `{… HEAD}`) and top-level synsets of each pattern, on each side of the verb. Before a
+/// pattern is matched, each of its needs must be present in the clause ([`NeedCheck`]);
+/// most patterns of a verb name a word the clause lacks, and a production verb such as
+/// SAY has hundreds of patterns that share their words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FamilyNeeds<'d> {
+    /// The distinct needs of the family.
+    needs: Vec<Need<'d>>,
+    /// For each pattern of the family, in order: indices into `needs` before the verb,
+    /// then after it.
+    pats: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Need<'d> {
+    /// An upper-case pattern word.
+    Word(&'d str),
+    /// A synset, by name as referenced.
+    Synset(&'d str),
+}
+
+impl<'d> FamilyNeeds<'d> {
+    /// The needs of `patterns` (a family's, in order).
+    pub(crate) fn of(patterns: &'d [Pattern]) -> FamilyNeeds<'d> {
+        let mut out = FamilyNeeds::default();
+        let mut index: FxMap<Need<'d>, u32> = FxMap::default();
+        let mut ids = |elems: &'d [Elem], needs: &mut Vec<Need<'d>>| -> Vec<u32> {
+            let mut v: Vec<u32> = elems
+                .iter()
+                .filter_map(need_of)
+                .map(|n| {
+                    *index.entry(n).or_insert_with(|| {
+                        needs.push(n);
+                        (needs.len() - 1) as u32
+                    })
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         };
-        let stem = lit.strip_suffix('~').unwrap_or(lit);
-        list.iter().any(|&w| {
-            let f = cx.tree.upper[w].as_str();
-            (!f.is_empty() && starts(lit, f))
-                || (!stem.is_empty() && starts(f, stem))
-                || cx.tree.lemma[w] == *lit
-        })
+        for p in patterns {
+            let (pre, post): (&[Elem], &[Elem]) =
+                match p.elems.iter().position(|e| matches!(e.item, Item::Verb)) {
+                    Some(k) => (&p.elems[..k], &p.elems[k + 1..]),
+                    None => (&[], &p.elems[..]),
+                };
+            let pre = ids(pre, &mut out.needs);
+            let post = ids(post, &mut out.needs);
+            out.pats.push((pre, post));
+        }
+        out
+    }
+}
+
+impl FamilyNeeds<'static> {
+    /// No needs: every pattern may match.
+    pub(crate) const EMPTY: FamilyNeeds<'static> = FamilyNeeds {
+        needs: Vec::new(),
+        pats: Vec::new(),
+    };
+}
+
+/// The need an element stands for, if it cannot match without one.
+fn need_of(e: &Elem) -> Option<Need<'_>> {
+    fn word(x: Option<&Elem>) -> Option<Need<'_>> {
+        match x.map(|x| &x.item) {
+            Some(Item::Word(w)) => Some(Need::Word(w.as_str())),
+            _ => None,
+        }
+    }
+    match &e.item {
+        Item::Word(w) => Some(Need::Word(w)),
+        Item::Prep(g) => word(g.first()),
+        Item::Group(g) => word(g.last()),
+        Item::Synset(name) => Some(Need::Synset(name)),
+        _ => None,
+    }
+}
+
+/// [`FamilyNeeds`] checked against one clause: whether each need is present before and
+/// after the verb, found out the first time a pattern asks.
+pub(crate) struct NeedCheck<'n, 'd> {
+    family: &'n FamilyNeeds<'d>,
+    /// Per need: 0 not yet known, 1 absent, 2 present.
+    before: Vec<u8>,
+    after: Vec<u8>,
+    /// The first letters of each side's words, once asked for.
+    letters: [Option<Letters>; 2],
+}
+
+/// The first letters of a list of words (forms and lemmas): a literal whose first two
+/// letters no word starts with, where it could match only a word that does, is ruled out
+/// without comparing strings (most are).
+#[derive(Debug, Clone, Copy, Default)]
+struct Letters {
+    /// First bytes, one bit each.
+    first: [u64; 4],
+    /// First byte of words one byte long.
+    short: [u64; 4],
+    /// First two bytes, hashed to 512 bits.
+    pair: [u64; 8],
+}
+
+impl Letters {
+    fn of(cx: &Ctx<'_>, list: &[usize]) -> Letters {
+        let mut l = Letters::default();
+        for &w in list {
+            for x in [cx.tree.upper[w].as_bytes(), cx.tree.lemma[w].as_bytes()] {
+                match x {
+                    [] => {}
+                    [a] => {
+                        set(&mut l.first, usize::from(*a));
+                        set(&mut l.short, usize::from(*a));
+                    }
+                    [a, b, ..] => {
+                        set(&mut l.first, usize::from(*a));
+                        set(&mut l.pair, pair(*a, *b));
+                    }
+                }
+            }
+        }
+        l
+    }
+
+    /// False only when no word of the list can match literal `lit` by
+    /// [`literal_present`]'s test: each way needs a word with the same first byte,
+    /// and with the same second byte too unless the word or the literal is one byte long.
+    fn may_hold(&self, lit: &[u8]) -> bool {
+        match lit {
+            [] | [b'~'] => true,
+            [a] | [a, b'~'] => get(&self.first, usize::from(*a)),
+            [a, b, ..] => get(&self.short, usize::from(*a)) || get(&self.pair, pair(*a, *b)),
+        }
+    }
+}
+
+fn pair(a: u8, b: u8) -> usize {
+    (usize::from(a) * 31 + usize::from(b)) & 511
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    bits[i / 64 % bits.len()] |= 1 << (i % 64);
+}
+
+fn get(bits: &[u64], i: usize) -> bool {
+    bits[i / 64 % bits.len()] & (1 << (i % 64)) != 0
+}
+
+impl<'n, 'd> NeedCheck<'n, 'd> {
+    pub(crate) fn new(family: &'n FamilyNeeds<'d>) -> Self {
+        let n = family.needs.len();
+        NeedCheck {
+            family,
+            before: vec![0; n],
+            after: vec![0; n],
+            letters: [None, None],
+        }
+    }
+
+    /// A quick necessary condition for pattern `i` of the family to match with these
+    /// clause words: every need could match some word of its side.
+    pub(crate) fn may_match(
+        &mut self,
+        cx: &Ctx<'_>,
+        i: usize,
+        before: &[usize],
+        after: &[usize],
+    ) -> bool {
+        let Some((pre, post)) = self.family.pats.get(i) else {
+            return true;
+        };
+        let needs = &self.family.needs;
+        let side =
+            |ids: &[u32], known: &mut [u8], letters: &mut Option<Letters>, list: &[usize]| {
+                ids.iter().all(|&k| {
+                    let k = k as usize;
+                    if known[k] == 0 {
+                        let letters = letters.get_or_insert_with(|| Letters::of(cx, list));
+                        known[k] = 1 + u8::from(need_present(cx, needs[k], list, letters));
+                    }
+                    known[k] == 2
+                })
+            };
+        let [lb, la] = &mut self.letters;
+        side(pre, &mut self.before, lb, before) && side(post, &mut self.after, la, after)
+    }
+}
+
+/// Whether a need could match some word of `list`: a word by [`word_is`] or as the
+/// start of a split word; a synset by a member whose first word could (a member that
+/// starts otherwise, with a nested synset, is not checked). An unknown synset never
+/// matches.
+fn need_present(cx: &Ctx<'_>, need: Need<'_>, list: &[usize], letters: &Letters) -> bool {
+    match need {
+        Need::Word(lit) => literal_present(cx, lit, list, letters),
+        Need::Synset(name) => cx.synset(name).is_some_and(|syn| {
+            syn.members
+                .iter()
+                .any(|m| match m.elems.first().map(|e| &e.item) {
+                    Some(Item::Word(w)) => literal_present(cx, w, list, letters),
+                    _ => true,
+                })
+        }),
+    }
+}
+
+fn literal_present(cx: &Ctx<'_>, lit: &str, list: &[usize], letters: &Letters) -> bool {
+    if !letters.may_hold(lit.as_bytes()) {
+        return false;
+    }
+    let stem = lit.strip_suffix('~').unwrap_or(lit);
+    list.iter().any(|&w| {
+        let f = cx.tree.upper[w].as_str();
+        (!f.is_empty() && starts(lit, f))
+            || (!stem.is_empty() && starts(f, stem))
+            || cx.tree.lemma[w] == *lit
     })
 }
 
