@@ -16,8 +16,8 @@ use crate::actors::{self, ActorMention, DictHit, Mentions};
 pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
 use crate::pattern::{
-    compound_after_verb, match_pattern, synset_index, uses_synset, Ctx, FamilyNeeds, NeedCheck,
-    PatMatch,
+    compound_after_verb, match_pattern, synset_by_name, synset_index, uses_synset, Ctx,
+    FamilyNeeds, NeedCheck, PatMatch,
 };
 use crate::tree::{Rel, Tree};
 
@@ -336,7 +336,11 @@ impl<'d> Coder<'d> {
             .get(usize::from(r.file))
             .and_then(|f| f.get(r.family as usize))
         {
-            Some(cell) => cell.get_or_init(|| FamilyNeeds::of(&fam.patterns)),
+            Some(cell) => cell.get_or_init(|| {
+                let file = self.dicts.verbs.get(usize::from(r.file));
+                let index = self.synsets.get(usize::from(r.file));
+                FamilyNeeds::of(&fam.patterns, |name| synset_by_name(file?, index?, name))
+            }),
             None => &NONE,
         }
     }

@@ -85,13 +85,22 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn synset(&self, name: &str) -> Option<&Synset> {
-        let key = name.trim_end_matches('_');
-        match self.synsets.get(key) {
-            Some(&i) => self.file.synsets.get(i),
-            // Names are indexed upper case; a reference written otherwise is rare.
-            None if key.bytes().any(|b| b.is_ascii_lowercase()) => self.file.synset(name),
-            None => None,
-        }
+        synset_by_name(self.file, self.synsets, name)
+    }
+}
+
+/// The synset of `file` that a pattern names, by `index` ([`synset_index`]).
+pub(crate) fn synset_by_name<'d>(
+    file: &'d VerbFile,
+    index: &HashMap<String, usize>,
+    name: &str,
+) -> Option<&'d Synset> {
+    let key = name.trim_end_matches('_');
+    match index.get(key) {
+        Some(&i) => file.synsets.get(i),
+        // Names are indexed upper case; a reference written otherwise is rare.
+        None if key.bytes().any(|b| b.is_ascii_lowercase()) => file.synset(name),
+        None => None,
     }
 }
 
@@ -150,26 +159,55 @@ pub(crate) struct FamilyNeeds<'d> {
     pats: Vec<(Vec<u32>, Vec<u32>)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// One need: some word of the clause could match one of these literals (a pattern word:
+/// one literal; a synset: the first word of each member), each with its [`Key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Need<'d> {
-    /// An upper-case pattern word.
+    AnyOf(Vec<(Key, &'d str)>),
+    /// A synset with a member that starts otherwise (a nested synset, or nothing): not
+    /// checked.
+    Always,
+}
+
+/// What a literal asks of a word's first letters (see [`Letters::may_hold`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Any,
+    First(u8),
+    Pair(u8, u8),
+}
+
+impl Key {
+    fn of(lit: &str) -> Key {
+        match lit.as_bytes() {
+            [] | [b'~'] => Key::Any,
+            [a] | [a, b'~'] => Key::First(*a),
+            [a, b, ..] => Key::Pair(*a, *b),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Wanted<'d> {
     Word(&'d str),
-    /// A synset, by name as referenced.
     Synset(&'d str),
 }
 
 impl<'d> FamilyNeeds<'d> {
-    /// The needs of `patterns` (a family's, in order).
-    pub(crate) fn of(patterns: &'d [Pattern]) -> FamilyNeeds<'d> {
+    /// The needs of `patterns` (a family's, in order), whose synsets `synset` finds.
+    pub(crate) fn of(
+        patterns: &'d [Pattern],
+        synset: impl Fn(&str) -> Option<&'d Synset>,
+    ) -> FamilyNeeds<'d> {
         let mut out = FamilyNeeds::default();
-        let mut index: FxMap<Need<'d>, u32> = FxMap::default();
+        let mut index: FxMap<Wanted<'d>, u32> = FxMap::default();
         let mut ids = |elems: &'d [Elem], needs: &mut Vec<Need<'d>>| -> Vec<u32> {
             let mut v: Vec<u32> = elems
                 .iter()
-                .filter_map(need_of)
-                .map(|n| {
-                    *index.entry(n).or_insert_with(|| {
-                        needs.push(n);
+                .filter_map(wanted)
+                .map(|w| {
+                    *index.entry(w).or_insert_with(|| {
+                        needs.push(resolve(w, &synset));
                         (needs.len() - 1) as u32
                     })
                 })
@@ -200,20 +238,40 @@ impl FamilyNeeds<'static> {
     };
 }
 
-/// The need an element stands for, if it cannot match without one.
-fn need_of(e: &Elem) -> Option<Need<'_>> {
-    fn word(x: Option<&Elem>) -> Option<Need<'_>> {
+/// What an element cannot match without, if anything.
+fn wanted(e: &Elem) -> Option<Wanted<'_>> {
+    fn word(x: Option<&Elem>) -> Option<Wanted<'_>> {
         match x.map(|x| &x.item) {
-            Some(Item::Word(w)) => Some(Need::Word(w.as_str())),
+            Some(Item::Word(w)) => Some(Wanted::Word(w.as_str())),
             _ => None,
         }
     }
     match &e.item {
-        Item::Word(w) => Some(Need::Word(w)),
+        Item::Word(w) => Some(Wanted::Word(w)),
         Item::Prep(g) => word(g.first()),
         Item::Group(g) => word(g.last()),
-        Item::Synset(name) => Some(Need::Synset(name)),
+        Item::Synset(name) => Some(Wanted::Synset(name)),
         _ => None,
+    }
+}
+
+/// The need for `w`: a synset that does not exist never matches (no literal to find).
+fn resolve<'d>(w: Wanted<'d>, synset: impl Fn(&str) -> Option<&'d Synset>) -> Need<'d> {
+    match w {
+        Wanted::Word(lit) => Need::AnyOf(vec![(Key::of(lit), lit)]),
+        Wanted::Synset(name) => {
+            let Some(syn) = synset(name) else {
+                return Need::AnyOf(Vec::new());
+            };
+            let mut lits = Vec::with_capacity(syn.members.len());
+            for m in &syn.members {
+                match m.elems.first().map(|e| &e.item) {
+                    Some(Item::Word(w)) => lits.push((Key::of(w), w.as_str())),
+                    _ => return Need::Always,
+                }
+            }
+            Need::AnyOf(lits)
+        }
     }
 }
 
@@ -262,14 +320,14 @@ impl Letters {
         l
     }
 
-    /// False only when no word of the list can match literal `lit` by
+    /// False only when no word of the list can match a literal with key `k` by
     /// [`literal_present`]'s test: each way needs a word with the same first byte,
     /// and with the same second byte too unless the word or the literal is one byte long.
-    fn may_hold(&self, lit: &[u8]) -> bool {
-        match lit {
-            [] | [b'~'] => true,
-            [a] | [a, b'~'] => get(&self.first, usize::from(*a)),
-            [a, b, ..] => get(&self.short, usize::from(*a)) || get(&self.pair, pair(*a, *b)),
+    fn may_hold(&self, k: Key) -> bool {
+        match k {
+            Key::Any => true,
+            Key::First(a) => get(&self.first, usize::from(a)),
+            Key::Pair(a, b) => get(&self.short, usize::from(a)) || get(&self.pair, pair(a, b)),
         }
     }
 }
@@ -316,7 +374,7 @@ impl<'n, 'd> NeedCheck<'n, 'd> {
                     let k = k as usize;
                     if known[k] == 0 {
                         let letters = letters.get_or_insert_with(|| Letters::of(cx, list));
-                        known[k] = 1 + u8::from(need_present(cx, needs[k], list, letters));
+                        known[k] = 1 + u8::from(need_present(cx, &needs[k], list, letters));
                     }
                     known[k] == 2
                 })
@@ -326,28 +384,18 @@ impl<'n, 'd> NeedCheck<'n, 'd> {
     }
 }
 
-/// Whether a need could match some word of `list`: a word by [`word_is`] or as the
-/// start of a split word; a synset by a member whose first word could (a member that
-/// starts otherwise, with a nested synset, is not checked). An unknown synset never
-/// matches.
-fn need_present(cx: &Ctx<'_>, need: Need<'_>, list: &[usize], letters: &Letters) -> bool {
+/// Whether a need could match some word of `list`: one of its literals could, by
+/// [`word_is`] or as the start of a split word.
+fn need_present(cx: &Ctx<'_>, need: &Need<'_>, list: &[usize], letters: &Letters) -> bool {
     match need {
-        Need::Word(lit) => literal_present(cx, lit, list, letters),
-        Need::Synset(name) => cx.synset(name).is_some_and(|syn| {
-            syn.members
-                .iter()
-                .any(|m| match m.elems.first().map(|e| &e.item) {
-                    Some(Item::Word(w)) => literal_present(cx, w, list, letters),
-                    _ => true,
-                })
-        }),
+        Need::Always => true,
+        Need::AnyOf(lits) => lits
+            .iter()
+            .any(|&(k, lit)| letters.may_hold(k) && literal_present(cx, lit, list)),
     }
 }
 
-fn literal_present(cx: &Ctx<'_>, lit: &str, list: &[usize], letters: &Letters) -> bool {
-    if !letters.may_hold(lit.as_bytes()) {
-        return false;
-    }
+fn literal_present(cx: &Ctx<'_>, lit: &str, list: &[usize]) -> bool {
     let stem = lit.strip_suffix('~').unwrap_or(lit);
     list.iter().any(|&w| {
         let f = cx.tree.upper[w].as_str();
