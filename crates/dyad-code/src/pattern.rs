@@ -154,9 +154,12 @@ pub(crate) fn match_pattern(
 pub(crate) struct FamilyNeeds<'d> {
     /// The distinct needs of the family.
     needs: Vec<Need<'d>>,
-    /// For each pattern of the family, in order: indices into `needs` before the verb,
-    /// then after it.
-    pats: Vec<(Vec<u32>, Vec<u32>)>,
+    /// For each pattern of the family, in order: where its needs start in `ids`, and how
+    /// many stand before the verb and after it.
+    pats: Vec<(u32, u16, u16)>,
+    /// Indices into `needs`, pattern after pattern (one allocation: the check walks
+    /// hundreds of patterns per clause).
+    ids: Vec<u32>,
 }
 
 /// One need: some word of the clause could match one of these literals (a pattern word:
@@ -201,7 +204,7 @@ impl<'d> FamilyNeeds<'d> {
     ) -> FamilyNeeds<'d> {
         let mut out = FamilyNeeds::default();
         let mut index: FxMap<Wanted<'d>, u32> = FxMap::default();
-        let mut ids = |elems: &'d [Elem], needs: &mut Vec<Need<'d>>| -> Vec<u32> {
+        let mut side = |elems: &'d [Elem], needs: &mut Vec<Need<'d>>| -> Vec<u32> {
             let mut v: Vec<u32> = elems
                 .iter()
                 .filter_map(wanted)
@@ -222,9 +225,12 @@ impl<'d> FamilyNeeds<'d> {
                     Some(k) => (&p.elems[..k], &p.elems[k + 1..]),
                     None => (&[], &p.elems[..]),
                 };
-            let pre = ids(pre, &mut out.needs);
-            let post = ids(post, &mut out.needs);
-            out.pats.push((pre, post));
+            let pre = side(pre, &mut out.needs);
+            let post = side(post, &mut out.needs);
+            let n = |v: &Vec<u32>| u16::try_from(v.len()).unwrap_or(u16::MAX);
+            out.pats.push((out.ids.len() as u32, n(&pre), n(&post)));
+            out.ids.extend(pre.iter().take(usize::from(n(&pre))));
+            out.ids.extend(post.iter().take(usize::from(n(&post))));
         }
         out
     }
@@ -235,6 +241,7 @@ impl FamilyNeeds<'static> {
     pub(crate) const EMPTY: FamilyNeeds<'static> = FamilyNeeds {
         needs: Vec::new(),
         pats: Vec::new(),
+        ids: Vec::new(),
     };
 }
 
@@ -364,8 +371,17 @@ impl<'n, 'd> NeedCheck<'n, 'd> {
         before: &[usize],
         after: &[usize],
     ) -> bool {
-        let Some((pre, post)) = self.family.pats.get(i) else {
+        let Some(&(start, npre, npost)) = self.family.pats.get(i) else {
             return true;
+        };
+        let start = start as usize;
+        let mid = start + usize::from(npre);
+        let (pre, post) = match (
+            self.family.ids.get(start..mid),
+            self.family.ids.get(mid..mid + usize::from(npost)),
+        ) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return true,
         };
         let needs = &self.family.needs;
         let side =
