@@ -166,7 +166,8 @@ pub(crate) struct FamilyNeeds<'d> {
 /// one literal; a synset: the first word of each member), each with its [`Key`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Need<'d> {
-    AnyOf(Vec<(Key, &'d str)>),
+    /// The literals, and the union of what their keys ask ([`Letters::meets`]).
+    AnyOf(Vec<(Key, &'d str)>, Letters),
     /// A synset with a member that starts otherwise (a nested synset, or nothing): not
     /// checked.
     Always,
@@ -265,10 +266,10 @@ fn wanted(e: &Elem) -> Option<Wanted<'_>> {
 /// The need for `w`: a synset that does not exist never matches (no literal to find).
 fn resolve<'d>(w: Wanted<'d>, synset: impl Fn(&str) -> Option<&'d Synset>) -> Need<'d> {
     match w {
-        Wanted::Word(lit) => Need::AnyOf(vec![(Key::of(lit), lit)]),
+        Wanted::Word(lit) => any_of(vec![(Key::of(lit), lit)]),
         Wanted::Synset(name) => {
             let Some(syn) = synset(name) else {
-                return Need::AnyOf(Vec::new());
+                return any_of(Vec::new());
             };
             let mut lits = Vec::with_capacity(syn.members.len());
             for m in &syn.members {
@@ -277,9 +278,24 @@ fn resolve<'d>(w: Wanted<'d>, synset: impl Fn(&str) -> Option<&'d Synset>) -> Ne
                     _ => return Need::Always,
                 }
             }
-            Need::AnyOf(lits)
+            any_of(lits)
         }
     }
+}
+
+fn any_of(lits: Vec<(Key, &str)>) -> Need<'_> {
+    let mut asks = Letters::default();
+    for (k, _) in &lits {
+        match *k {
+            Key::Any => asks.any = true,
+            Key::First(a) => set(&mut asks.first, usize::from(a)),
+            Key::Pair(a, b) => {
+                set(&mut asks.short, usize::from(a));
+                set(&mut asks.pair, pair(a, b));
+            }
+        }
+    }
+    Need::AnyOf(lits, asks)
 }
 
 /// [`FamilyNeeds`] checked against one clause: whether each need is present before and
@@ -296,8 +312,10 @@ pub(crate) struct NeedCheck<'n, 'd> {
 /// The first letters of a list of words (forms and lemmas): a literal whose first two
 /// letters no word starts with, where it could match only a word that does, is ruled out
 /// without comparing strings (most are).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Letters {
+    /// For a need's union of keys: a literal that any word may match.
+    any: bool,
     /// First bytes, one bit each.
     first: [u64; 4],
     /// First byte of words one byte long.
@@ -336,6 +354,18 @@ impl Letters {
             Key::First(a) => get(&self.first, usize::from(a)),
             Key::Pair(a, b) => get(&self.short, usize::from(a)) || get(&self.pair, pair(a, b)),
         }
+    }
+}
+
+impl Letters {
+    /// Whether some literal of a need whose keys' union is `asks` may match here: false
+    /// when [`Letters::may_hold`] is false for each of them.
+    fn meets(&self, asks: &Letters) -> bool {
+        let overlap = |a: &[u64], b: &[u64]| a.iter().zip(b).any(|(x, y)| x & y != 0);
+        asks.any
+            || overlap(&asks.first, &self.first)
+            || overlap(&asks.short, &self.short)
+            || overlap(&asks.pair, &self.pair)
     }
 }
 
@@ -405,9 +435,12 @@ impl<'n, 'd> NeedCheck<'n, 'd> {
 fn need_present(cx: &Ctx<'_>, need: &Need<'_>, list: &[usize], letters: &Letters) -> bool {
     match need {
         Need::Always => true,
-        Need::AnyOf(lits) => lits
-            .iter()
-            .any(|&(k, lit)| letters.may_hold(k) && literal_present(cx, lit, list)),
+        Need::AnyOf(lits, asks) => {
+            letters.meets(asks)
+                && lits
+                    .iter()
+                    .any(|&(k, lit)| letters.may_hold(k) && literal_present(cx, lit, list))
+        }
     }
 }
 
