@@ -201,7 +201,7 @@ impl<T: Clone> PhraseMatcher<T> {
         let mut node = 0u32;
         let mut i = start;
         while i < tokens.len() {
-            let tok = normalize_word(tokens[i].as_ref());
+            let tok = normalized(tokens[i].as_ref());
             if self.nodes[node as usize].has_stems {
                 // A stem ends a phrase at this token; an exact phrase of the same length
                 // found below replaces it.
@@ -214,7 +214,7 @@ impl<T: Clone> PhraseMatcher<T> {
                     });
                 }
             }
-            let Some(&id) = self.words.get(tok.as_str()) else {
+            let Some(&id) = self.words.get(&*tok) else {
                 break;
             };
             let Some(&next) = self.edges.get(&(node, id)) else {
@@ -237,9 +237,7 @@ impl<T: Clone> PhraseMatcher<T> {
 
     fn stem_values(&self, node: u32, tok: &str) -> Option<&[T]> {
         // Longest stem first: the most specific entry.
-        let mut ends: Vec<usize> = tok.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-        ends.reverse();
-        for e in ends {
+        for e in (1..=tok.len()).rev().filter(|&e| tok.is_char_boundary(e)) {
             if let Some(&id) = self.words.get(&tok[..e]) {
                 if let Some(v) = self.stems.get(&(node, id)) {
                     return Some(v);
@@ -316,5 +314,15 @@ mod tests {
         assert_eq!(m.find_at(&["DURTHANG", "ORCS"], 0).map(|x| x.end), Some(2));
         assert!(m.find_at(&["DURTHANG"], 0).is_none());
         assert!(m.find_at(&["ARGENTI"], 0).is_none());
+    }
+}
+
+/// [`normalize_word`] without a copy where the word is already normalized (most tokens
+/// are looked up and found absent: this runs for every token of every sentence).
+fn normalized(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(normalize_word(w))
     }
 }
