@@ -16,8 +16,8 @@ use crate::actors::{self, ActorMention, DictHit, Mentions};
 pub use crate::context::ContextActor;
 use crate::parsed::ParsedSentence;
 use crate::pattern::{
-    compound_after_verb, match_pattern, synset_by_name, synset_index, uses_synset, Ctx,
-    FamilyNeeds, NeedCheck, PatMatch,
+    compound_after_verb, match_pattern, member_keys, synset_by_name, synset_index, uses_synset,
+    Ctx, FamilyNeeds, Key, Letters, NeedCheck, PatMatch,
 };
 use crate::tree::{Rel, Tree};
 
@@ -250,6 +250,8 @@ pub struct Coder<'d> {
     /// Per verb file: its synsets by name (the dictionary's own lookup is a linear scan,
     /// and patterns look synsets up constantly).
     synsets: Vec<HashMap<String, usize>>,
+    /// Per verb file: its synsets' members' first-word keys.
+    member_keys: Vec<Vec<Vec<Option<Key>>>>,
     /// Actor names whose parts may stand apart (TABARI's space).
     pub(crate) gapped: actors::GappedNames,
     /// Per verb file and family: what its patterns cannot do without, gathered the first
@@ -314,10 +316,12 @@ impl<'d> Coder<'d> {
     /// A coder over `dicts`.
     pub fn new(dicts: &'d Dictionaries, opts: CoderOptions) -> Coder<'d> {
         let synsets = dicts.verbs.iter().map(synset_index).collect();
+        let member_keys = dicts.verbs.iter().map(member_keys).collect();
         Coder {
             dicts,
             opts,
             synsets,
+            member_keys,
             gapped: actors::gapped_names(dicts),
             complexity: ComplexLimits::from_settings(&dicts.settings),
             needs: dicts
@@ -1138,6 +1142,7 @@ impl<'d> Coder<'d> {
             entries.retain(|(_, e, _)| e.form.head_word() == upper);
         }
         let mut best: Option<Choice<'d>> = None;
+        let letters = Letters::of_words(tree, 0..tree.len());
         for (r, e, extra) in &entries {
             let Some(fam) = d.family(*r) else { continue };
             let Some(vf) = d.verbs.get(usize::from(r.file)) else {
@@ -1160,6 +1165,11 @@ impl<'d> Coder<'d> {
                     Some(m) => m,
                     None => continue,
                 },
+                member_keys: self
+                    .member_keys
+                    .get(usize::from(r.file))
+                    .map_or(&[], Vec::as_slice),
+                letters,
             };
             // TABARI patterns are linear: they see the whole sentence on each side.
             let n = tree.len();

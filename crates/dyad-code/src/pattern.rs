@@ -81,11 +81,24 @@ pub(crate) struct Ctx<'a> {
     pub tabari_own: bool,
     /// The file's synsets by upper-case name (without a trailing `_`).
     pub synsets: &'a HashMap<String, usize>,
+    /// The file's synsets' [`member_keys`].
+    pub member_keys: &'a [Vec<Option<Key>>],
+    /// The first letters of every word of the sentence: a synset member whose first
+    /// word's key they cannot hold matches nowhere in it.
+    pub letters: Letters,
 }
 
 impl Ctx<'_> {
-    fn synset(&self, name: &str) -> Option<&Synset> {
-        synset_by_name(self.file, self.synsets, name)
+    /// The synset `name` and, for each member, whether it may match in this sentence.
+    fn synset_members(&self, name: &str) -> Option<(&Synset, impl Fn(usize) -> bool + '_)> {
+        let i = synset_position(self.file, self.synsets, name)?;
+        let syn = self.file.synsets.get(i)?;
+        let keys = self.member_keys.get(i);
+        let may = move |m: usize| match keys.and_then(|k| k.get(m)) {
+            Some(Some(k)) => self.letters.may_hold(*k),
+            _ => true,
+        };
+        Some((syn, may))
     }
 }
 
@@ -95,13 +108,38 @@ pub(crate) fn synset_by_name<'d>(
     index: &HashMap<String, usize>,
     name: &str,
 ) -> Option<&'d Synset> {
+    file.synsets.get(synset_position(file, index, name)?)
+}
+
+/// Where in `file.synsets` the synset a pattern names is.
+fn synset_position(file: &VerbFile, index: &HashMap<String, usize>, name: &str) -> Option<usize> {
     let key = name.trim_end_matches('_');
     match index.get(key) {
-        Some(&i) => file.synsets.get(i),
+        Some(&i) => Some(i),
         // Names are indexed upper case; a reference written otherwise is rare.
-        None if key.bytes().any(|b| b.is_ascii_lowercase()) => file.synset(name),
+        None if key.bytes().any(|b| b.is_ascii_lowercase()) => {
+            let found = file.synset(name)?;
+            file.synsets.iter().position(|s| std::ptr::eq(s, found))
+        }
         None => None,
     }
+}
+
+/// For each synset of `file`, for each member: the [`Key`] of its first word (`None`
+/// where it starts otherwise), which matching a member needs first.
+pub(crate) fn member_keys(file: &VerbFile) -> Vec<Vec<Option<Key>>> {
+    file.synsets
+        .iter()
+        .map(|s| {
+            s.members
+                .iter()
+                .map(|m| match m.elems.first().map(|e| &e.item) {
+                    Some(Item::Word(w)) => Some(Key::of(w)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The synsets of `file` by upper-case name, for [`Ctx::synsets`]; the first definition
@@ -175,7 +213,7 @@ enum Need<'d> {
 
 /// What a literal asks of a word's first letters (see [`Letters::may_hold`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
+pub(crate) enum Key {
     Any,
     First(u8),
     Pair(u8, u8),
@@ -313,7 +351,7 @@ pub(crate) struct NeedCheck<'n, 'd> {
 /// letters no word starts with, where it could match only a word that does, is ruled out
 /// without comparing strings (most are).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Letters {
+pub(crate) struct Letters {
     /// For a need's union of keys: a literal that any word may match.
     any: bool,
     /// First bytes, one bit each.
@@ -326,9 +364,14 @@ struct Letters {
 
 impl Letters {
     fn of(cx: &Ctx<'_>, list: &[usize]) -> Letters {
+        Letters::of_words(cx.tree, list.iter().copied())
+    }
+
+    /// The first letters of these words of `tree`.
+    pub(crate) fn of_words(tree: &Tree, words: impl Iterator<Item = usize>) -> Letters {
         let mut l = Letters::default();
-        for &w in list {
-            for x in [cx.tree.upper[w].as_bytes(), cx.tree.lemma[w].as_bytes()] {
+        for w in words {
+            for x in [tree.upper[w].as_bytes(), tree.lemma[w].as_bytes()] {
                 match x {
                     [] => {}
                     [a] => {
@@ -609,10 +652,13 @@ fn seq(
             false
         }
         Item::Synset(name) => {
-            let Some(syn) = cx.synset(name) else {
+            let Some((syn, may)) = cx.synset_members(name) else {
                 return false;
             };
-            for mem in &syn.members {
+            for (i, mem) in syn.members.iter().enumerate() {
+                if !may(i) {
+                    continue;
+                }
                 // A member is a small sequence of its own, matched adjacently.
                 let saved = st.mark();
                 if let Some(end) = member(cx, &mem.elems, list, pos, adjacent, st) {
@@ -725,12 +771,13 @@ fn single(cx: &Ctx<'_>, e: &Elem, w: usize, st: &mut PatMatch) -> bool {
             ok
         }
         Item::Synset(name) => {
-            let Some(syn) = cx.synset(name) else {
+            let Some((syn, may)) = cx.synset_members(name) else {
                 return false;
             };
             syn.members
                 .iter()
-                .any(|m| m.elems.len() == 1 && single(cx, &m.elems[0], w, st))
+                .enumerate()
+                .any(|(i, m)| m.elems.len() == 1 && may(i) && single(cx, &m.elems[0], w, st))
         }
         Item::Alternatives(a) => a.iter().any(|x| x.len() == 1 && single(cx, &x[0], w, st)),
         Item::Source | Item::Target => match (cx.actor_at)(w) {
