@@ -239,11 +239,17 @@ pub(crate) fn match_kinds(
             .get(id)
             .is_some_and(|e| e.codes.iter().any(|c| c.code.contains('/')))
     };
-    let mut actors = d.match_actors(forms);
-    if let Some(a) = &alt {
-        actors.extend(d.match_actors(a));
+    // Over the forms as they are and, with noun endings, as stripped.
+    fn both<'d>(
+        forms: &[String],
+        alt: Option<&[String]>,
+        find: impl Fn(&[String]) -> Vec<dyad_dict::Match<'d, u32>>,
+    ) -> Vec<dyad_dict::Match<'d, u32>> {
+        let mut v = find(forms);
+        v.extend(alt.map(find).unwrap_or_default());
+        v
     }
-    for m in &actors {
+    for m in &both(forms, alt.as_deref(), |f| d.match_actors(f)) {
         kinds.actor = true;
         kinds.matches += 1;
         kinds.several |= m.values.iter().any(|&id| several(id as usize));
@@ -255,11 +261,7 @@ pub(crate) fn match_kinds(
             kinds.several |= several(g.id as usize);
         }
     }
-    let mut agents = d.match_agents(forms);
-    if let Some(a) = &alt {
-        agents.extend(d.match_agents(a));
-    }
-    for m in &agents {
+    for m in &both(forms, alt.as_deref(), |f| d.match_agents(f)) {
         kinds.agent = true;
         kinds.matches += 1;
         for e in m.values.iter().filter_map(|&id| d.agents.get(id as usize)) {
