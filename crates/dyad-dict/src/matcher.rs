@@ -275,6 +275,16 @@ impl<T: Clone> PhraseMatcher<T> {
     }
 }
 
+/// [`normalize_word`] without a copy where the word is already normalized (most tokens
+/// are looked up and found absent: this runs for every token of every sentence).
+fn normalized(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(normalize_word(w))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,15 +324,5 @@ mod tests {
         assert_eq!(m.find_at(&["DURTHANG", "ORCS"], 0).map(|x| x.end), Some(2));
         assert!(m.find_at(&["DURTHANG"], 0).is_none());
         assert!(m.find_at(&["ARGENTI"], 0).is_none());
-    }
-}
-
-/// [`normalize_word`] without a copy where the word is already normalized (most tokens
-/// are looked up and found absent: this runs for every token of every sentence).
-fn normalized(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(normalize_word(w))
     }
 }
