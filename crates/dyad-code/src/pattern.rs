@@ -897,3 +897,88 @@ fn split_width(cx: &Ctx<'_>, list: &[usize], k: usize, lit: &str) -> usize {
     }
     0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-sentence tree of these (form, lemma) words, no parse.
+    fn tree(words: &[(&str, &str)]) -> Tree {
+        let mut text = String::from("# text = x\n");
+        for (i, (f, l)) in words.iter().enumerate() {
+            text.push_str(&format!("{}\t{f}\t{l}\tX\tX\t_\t0\tdep\t_\t_\n", i + 1));
+        }
+        let (sentences, _) = dyad_conllu::parse(&text);
+        let s = sentences.first().expect("one sentence");
+        Tree::new(&crate::parsed::ParsedSentence::from_conllu(s, 0))
+    }
+
+    #[test]
+    fn the_first_letters_filter_never_rules_out_a_literal_that_is_there() {
+        let words = [
+            ("Gondor", "Gondor"),
+            ("a", "a"),
+            ("resolutions", "resolution"),
+            ("anti-", "anti-"),
+            ("I", "I"),
+            ("met", "meet"),
+        ];
+        let t = tree(&words);
+        let list: Vec<usize> = (0..words.len()).collect();
+        let letters = Letters::of_words(&t, list.iter().copied());
+        let file = VerbFile {
+            file: 0,
+            style: dyad_dict::VerbStyle::Tabari,
+            stemmed: true,
+            synsets: Vec::new(),
+            families: Vec::new(),
+            transformations: Vec::new(),
+            time: Vec::new(),
+        };
+        let synsets = HashMap::new();
+        let cx = Ctx {
+            tree: &t,
+            file: &file,
+            actor_at: &|_| None,
+            budget: std::cell::Cell::new(0),
+            stems: true,
+            tabari_own: true,
+            synsets: &synsets,
+            member_keys: &[],
+            letters,
+        };
+        // (literal, present): forms, lemmas, stems, `~` stems, a split word's start,
+        // one-letter words and literals, and literals that are absent.
+        let cases = [
+            ("GONDOR", true),
+            ("GON", true),
+            // A literal that a word starts (the word may be split from the next).
+            ("GONDORIAN", true),
+            ("A", true),
+            ("AN", true),
+            ("A~", true),
+            ("RESOLUTION", true),
+            ("RESOLUT~", true),
+            ("ANTI-GONDOR", true),
+            ("I", true),
+            ("IN", true),
+            ("MEET", true),
+            ("MET", true),
+            ("MEETING", false),
+            ("ZEBRA", false),
+            ("Q", false),
+            ("~", false),
+        ];
+        for (lit, want) in cases {
+            let found = literal_present(&cx, lit, &list);
+            assert_eq!(found, want, "{lit}");
+            // The filter is a necessary condition: it lets every present literal through.
+            if found {
+                assert!(letters.may_hold(Key::of(lit)), "{lit}");
+            }
+        }
+        // And it rules out what no word starts like.
+        assert!(!letters.may_hold(Key::of("ZEBRA")));
+        assert!(!letters.may_hold(Key::of("Q")));
+    }
+}
