@@ -1666,7 +1666,13 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
         // A forwarded pronoun (TABARI) is an actor of its own.
         let pronoun = PRONOUNS.contains(&tree.upper[s].as_str()) && m.at[s].is_empty();
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
-            return np_group(tree, m, s);
+            let mut g = np_group(tree, m, s);
+            if let Some(first) = list_head_before(tree, m, v, s) {
+                let mut all = np_group(tree, m, first);
+                all.append(&mut g);
+                return dedup(all);
+            }
+            return g;
         }
         if pronoun && !m.at[s].is_empty() {
             // A pronoun the article's coreference resolved.
@@ -1705,6 +1711,37 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
         Rel::Relcl | Rel::Acl => np_group(tree, m, g),
         _ => Vec::new(),
     }
+}
+
+/// A list of actors misread as the head of the verb after it ("Mordor, Fornost, and
+/// Gondor welcomed …" parsed with "Mordor" as the root and "welcomed" its conjunct, with
+/// "Gondor" alone as the subject): the noun that `v` (subject `s`) is a conjunct of,
+/// when it stands before `s`, heads an actor and has no subject of its own, and only
+/// commas and conjunctions come between its phrase and `s`'s. A verb is no conjunct of
+/// a noun, so the noun is another member of the subject.
+fn list_head_before(tree: &Tree, m: &Mentions, v: usize, s: usize) -> Option<usize> {
+    if tree.rel[v] != Rel::Conj {
+        return None;
+    }
+    let g = tree.head[v]?;
+    if g >= s
+        || m.at[g].is_empty()
+        || tree.children[g].iter().any(|&c| {
+            matches!(
+                tree.rel[c],
+                Rel::Subj | Rel::SubjPass | Rel::Cop | Rel::Aux | Rel::AuxPass | Rel::Obj
+            )
+        })
+    {
+        return None;
+    }
+    // The words between the noun's phrase (with its appositions) and the subject's
+    // phrase are list punctuation.
+    let phrase = tree.subtree_by(g, &|r| !matches!(r, Rel::Conj | Rel::Punct));
+    let g_end = phrase.iter().copied().max()?;
+    let s_start = tree.subtree(s).into_iter().min()?;
+    let between_ok = (g_end + 1..s_start).all(|x| matches!(tree.upper[x].as_str(), "," | "AND"));
+    (g_end < s_start && between_ok).then_some(g)
 }
 
 /// Whether the parse's participant `s` may stand for TABARI's linear actor `l`: the
