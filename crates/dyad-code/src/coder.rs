@@ -535,6 +535,27 @@ impl<'d> Coder<'d> {
             let mut passive = (tree.kid(v, Rel::SubjPass).is_some()
                 || tree.kid(v, Rel::AuxPass).is_some())
                 && tree.kid(v, Rel::Subj).is_none();
+            // A passive with no by-agent whose subject is that of an open complement
+            // ("Gollum was seen to break into …", "… was said to have attacked …"):
+            // the complement is the event and the passive verb only reports it. Left
+            // to the complement when it is a dictionary verb.
+            if passive
+                && choice.m.source.is_none()
+                && choice.m.target.is_none()
+                && passive_agent(&tree, &mentions, v).is_empty()
+                && tree
+                    .kids(v, Rel::Xcomp)
+                    .any(|c| c > v && !self.verb_refs(sent, c).is_empty())
+            {
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::Subsumed,
+                    detail: "a passive reporting its open complement, which is coded instead"
+                        .into(),
+                    rules: choice.rules,
+                });
+                continue;
+            }
             // PETRARCH reads a passive without a by-agent as if active ("The
             // Philippines was criticized over its dispute with Eriador": PHL → ERI).
             if passive
