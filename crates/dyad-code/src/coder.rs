@@ -77,8 +77,10 @@ pub struct CoderOptions {
     pub forward_actor: Option<String>,
     /// TABARI's linear reading of noun phrases: an agent joins only the actor right
     /// next to it ("Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI,
-    /// where a parse-based coder, PETRARCH, reads DAGGOV), and a hyphen joins words as
-    /// `_` does ("Al-Gore" is `AL_GORE`).
+    /// where a parse-based coder, PETRARCH, reads DAGGOV), a hyphen joins words as
+    /// `_` does ("Al-Gore" is `AL_GORE`), and only an article right before a noun
+    /// keeps it from being read as a verb ("an anti- Gondor parade" is still PARADE;
+    /// the parse reading looks at the noun's whole phrase).
     pub adjacent_agents: bool,
     /// A pattern's `%` after the verb (`- HAS * WITH %`) makes the actors there a
     /// compound that acts on itself both ways (TABARI: "Arnor has exchanged prisoners
@@ -1030,6 +1032,22 @@ impl<'d> Coder<'d> {
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
         let w = &s.words[v];
+        // A noun with an article is a noun whatever the dictionary lists it as ("was in
+        // an accord with …"): any article of its phrase ("an anti-Gondor parade"), or,
+        // read linearly as TABARI does, an article right before it.
+        let article = |c: usize| matches!(tree.upper[c].as_str(), "A" | "AN" | "THE");
+        if w.upos == "NOUN"
+            && !w.xpos.starts_with("VB")
+            && if self.opts.adjacent_agents {
+                v > 0 && article(v - 1)
+            } else {
+                tree.children[v]
+                    .iter()
+                    .any(|&c| c < v && tree.rel[c] == Rel::NpInternal && article(c))
+            }
+        {
+            return false;
+        }
         match self.candidate_by_tags(&w.form, &w.upos, &w.xpos) {
             Candidacy::Yes => true,
             Candidacy::No => false,

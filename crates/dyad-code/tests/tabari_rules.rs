@@ -1092,3 +1092,41 @@ fn new_actor_length_left_actorless_phrases_uncoded() {
     );
     assert_eq!(code(&d, opts(4), &s), ["\"SMITH\" \"THE MINISTRY\" 032"]);
 }
+
+#[test]
+fn noun_with_an_article_was_coded_as_a_verb() {
+    // PARADE is a TABARI verb, but "a big parade" is a noun: the parse reading sees the
+    // article anywhere in its phrase; TABARI's linear reading only right before it.
+    let d = tabari("PARADE [111]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia was in a big parade with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 6 nsubj _ _
+2 was be AUX VBD _ 6 cop _ _
+3 in in ADP IN _ 6 case _ _
+4 a a DET DT _ 6 det _ _
+5 big big ADJ JJ _ 6 amod _ _
+6 parade parade NOUN NN _ 0 root _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 nmod _ SpaceAfter=No
+9 . . PUNCT . _ 6 punct _ _",
+    );
+    assert!(code(&d, CoderOptions::default(), &s).is_empty());
+    let linear = CoderOptions {
+        adjacent_agents: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 111"]);
+    // Right after the article it is a noun for both.
+    let s = parse_one(
+        "# text = Freedonia was in a parade with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 5 nsubj _ _
+2 was be AUX VBD _ 5 cop _ _
+3 in in ADP IN _ 5 case _ _
+4 a a DET DT _ 5 det _ _
+5 parade parade NOUN NN _ 0 root _ _
+6 with with ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 5 nmod _ SpaceAfter=No
+8 . . PUNCT . _ 5 punct _ _",
+    );
+    assert!(code(&d, linear, &s).is_empty());
+}
