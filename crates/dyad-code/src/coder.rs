@@ -33,7 +33,9 @@ pub struct CoderOptions {
     /// Read an actor code `FRO/BIL/SAM` as three actors (TABARI and PETRARCH do;
     /// UniversalPetrarch keeps the code whole).
     pub split_slash_codes: bool,
-    /// Code a verb that has a source but no target, with no target (PETRARCH does).
+    /// Code a verb that has a source but no target, with no target (PETRARCH does,
+    /// where a phrase after the verb stands for the target: "said on Saturday", not
+    /// "said today").
     pub allow_no_target: bool,
     /// Read a passive without a by-agent as active: its subject is the source.
     pub agentless_passive_as_active: bool,
@@ -762,6 +764,9 @@ impl<'d> Coder<'d> {
                 });
                 continue;
             }
+            let phrase_after = tree.children[v].iter().any(|&c| {
+                c > v && matches!(tree.rel[c], Rel::Obj | Rel::Iobj | Rel::Obl | Rel::Agent)
+            });
             let mut pairs: Vec<(&ActorMention, Option<&ActorMention>, bool)> = Vec::new();
             // A compound pattern (`%`), or a paired code with a coordinated subject and
             // nothing else to aim at ("Gondor and Osgiliath renewed ties"), pairs the
@@ -807,8 +812,9 @@ impl<'d> Coder<'d> {
                         }
                     }
                     // PETRARCH codes a statement without an addressee ("an official
-                    // said …") with a null target.
-                    if targets.is_empty() && self.opts.allow_no_target {
+                    // said on Saturday") with a null target: a phrase after the verb
+                    // stands for it, but a bare time word ("said today") is none.
+                    if targets.is_empty() && self.opts.allow_no_target && phrase_after {
                         pairs.push((a, None, false));
                     }
                 }
@@ -1971,7 +1977,8 @@ fn passive_agent(tree: &Tree, m: &Mentions, v: usize) -> Vec<ActorMention> {
 
 /// The target of `v` when no pattern placed it: breadth-first through its object,
 /// obliques, open and clausal complements, the first phrase with an actor (a clausal
-/// complement offers its subject first: "noted that Cirith Ungol regretted …").
+/// complement offers its subject first: "noted that Cirith Ungol regretted …"; one
+/// before the verb is what is reported and offers nothing).
 fn default_target(
     tree: &Tree,
     m: &Mentions,
@@ -2011,6 +2018,9 @@ fn default_target(
         .iter()
         .copied()
         .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c))
+        // A clausal complement before the verb is what is reported ("Arnor is about to
+        // restore ties …, an official said"), not whom it is said to.
+        .filter(|&c| !(tree.rel[c] == Rel::Ccomp && c < v))
         .collect();
     // A purpose infinitive ranks with an open complement.
     kids.sort_by_key(|&c| {

@@ -789,7 +789,7 @@ fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor(
         ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
     ]);
     let s = parse_one(
-        "# text = Freedonia is about to restore ties with Sylvania after crowds trashed its embassy, an official said.
+        "# text = Freedonia is about to restore ties with Sylvania after crowds trashed its embassy, an official said on Saturday.
 1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
 2 is be AUX VBZ _ 3 cop _ _
 3 about about ADJ JJ _ 0 root _ _
@@ -806,8 +806,10 @@ fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor(
 14 , , PUNCT , _ 16 punct _ _
 15 an a DET DT _ 16 det _ _
 16 official official NOUN NN _ 17 nsubj _ _
-17 said say VERB VBD _ 11 advcl _ SpaceAfter=No
-18 . . PUNCT . _ 3 punct _ _",
+17 said say VERB VBD _ 11 advcl _ _
+18 on on ADP IN _ 19 case _ _
+19 Saturday Saturday PROPN NNP _ 17 obl _ SpaceAfter=No
+20 . . PUNCT . _ 3 punct _ _",
     );
     let petrarch = CoderOptions {
         linear_participants: true,
@@ -976,7 +978,7 @@ fn relative_clause_statement_took_the_sentences_first_actor() {
         ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
     ]);
     let s = parse_one(
-        "# text = Freedonia welcomed Sylvania, the official agency WFNA said.
+        "# text = Freedonia welcomed Sylvania, the official agency WFNA said on Thursday.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
 2 welcomed welcome VERB VBD _ 0 root _ _
 3 Sylvania Sylvania PROPN NNP _ 2 obj _ SpaceAfter=No
@@ -985,8 +987,10 @@ fn relative_clause_statement_took_the_sentences_first_actor() {
 6 official official ADJ JJ _ 7 amod _ _
 7 agency agency NOUN NN _ 3 appos _ _
 8 WFNA WFNA PROPN NNP _ 9 nsubj _ _
-9 said say VERB VBD _ 7 acl:relcl _ SpaceAfter=No
-10 . . PUNCT . _ 2 punct _ _",
+9 said say VERB VBD _ 7 acl:relcl _ _
+10 on on ADP IN _ 11 case _ _
+11 Thursday Thursday PROPN NNP _ 9 obl _ SpaceAfter=No
+12 . . PUNCT . _ 2 punct _ _",
     );
     let open = CoderOptions {
         linear_participants: true,
@@ -1129,4 +1133,41 @@ fn noun_with_an_article_was_coded_as_a_verb() {
 8 . . PUNCT . _ 5 punct _ _",
     );
     assert!(code(&d, linear, &s).is_empty());
+}
+
+/// PETRARCH-2 codes a statement with a null target only where a phrase after the verb
+/// stands for the target ("…, an official said on Saturday"); "…, an official said
+/// today" gives nothing. And a clausal complement before the verb is what is said, not
+/// to whom: its subject is no target.
+#[test]
+fn statement_without_a_phrase_after_it_got_a_null_or_fronted_target() {
+    let verbs = "--- ATTACK [190] ---\nATTACK\n\n--- SAID [023] ---\nSAID\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", "OFFICIAL_ [~GOV]\n", Some(DictKind::Agents)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia will attack Sylvania, a Marsovia official said today.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 will will AUX MD _ 3 aux _ _
+3 attack attack VERB VB _ 9 ccomp _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 , , PUNCT , _ 9 punct _ _
+6 a a DET DT _ 8 det _ _
+7 Marsovia Marsovia PROPN NNP _ 8 compound _ _
+8 official official NOUN NN _ 9 nsubj _ _
+9 said say VERB VBD _ 0 root _ _
+10 today today NOUN NN _ 9 obl:tmod _ SpaceAfter=No
+11 . . PUNCT . _ 9 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
+    let open = CoderOptions {
+        allow_no_target: true,
+        keep_unknown_country: true,
+        ..CoderOptions::default()
+    };
+    let coded = Coder::new(&d, open).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
 }
