@@ -1654,7 +1654,8 @@ const RELATIVE: [&str; 4] = ["WHO", "WHICH", "THAT", "WHOM"];
 const PRONOUNS: [&str; 6] = ["IT", "HE", "SHE", "THEY", "WE", "I"];
 
 /// The source of `v`: its subject's mentions, or the subject it shares with the verb it
-/// depends on (xcomp control, verb coordination, relative and participial clauses).
+/// depends on (xcomp control, verb coordination, relative and participial clauses), or
+/// the subject pronoun right before it that the parse made the previous verb's object.
 fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<ActorMention> {
     if depth > 8 {
         return Vec::new();
@@ -1736,6 +1737,23 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
                 return subject_group(tree, m, g, depth + 1);
             }
             return Vec::new();
+        }
+    }
+    // "Ethiopia indicated it deplored Libya" parsed with "it" the object of "indicated":
+    // a subject pronoun misread as the object of the verb before is this verb's
+    // subject, and stands, as such a pronoun does, for that verb's subject.
+    if subjects.is_empty() && v > 0 {
+        let p = v - 1;
+        if tree.rel[p] == Rel::Obj
+            && PRONOUNS.contains(&tree.upper[p].as_str())
+            && tree.children[p].is_empty()
+        {
+            if let Some(g) = tree.head[p].filter(|&g| g < p) {
+                if !m.at[p].is_empty() {
+                    return np_group(tree, m, p);
+                }
+                return subject_group(tree, m, g, depth + 1);
+            }
         }
     }
     let Some(g) = tree.head[v] else {
