@@ -2,9 +2,9 @@
 //! sequences split at the verb (`*`): elements before it match, in order, words of the
 //! clause before the verb; elements after it match words after the verb. Words match by
 //! form or lemma (TABARI words without `_` also as stems); synsets by any member;
-//! PETRARCH-2 `{... HEAD}` groups by a word whose noun phrase holds the rest; `(PREP ...)`
-//! phrases by a preposition whose phrase holds the rest; `$`, `+` mark the words where the
-//! source and target stand; `%` asks for a compound (reciprocal) actor.
+//! PETRARCH-2 `{... HEAD}` groups by a word (no verb) whose noun phrase holds the rest;
+//! `(PREP ...)` phrases by a preposition whose phrase holds the rest; `$`, `+` mark the
+//! words where the source and target stand; `%` asks for a compound (reciprocal) actor.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -357,7 +357,9 @@ fn seq(
             for k in candidates(list, pos, false) {
                 let w = list[k];
                 let saved = st.mark();
-                if single(cx, last, w, st) {
+                // A `{…}` group is a noun phrase: its head is no verb ("signed an accord
+                // to supply Gondor" holds no `{TO SUPPLY}`).
+                if !cx.tree.verb[w] && single(cx, last, w, st) {
                     let sub: Vec<usize> =
                         cx.tree.subtree(w).into_iter().filter(|&x| x < w).collect();
                     if seq(cx, inner, &sub, 0, false, st)

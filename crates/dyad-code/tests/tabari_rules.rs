@@ -1171,3 +1171,27 @@ fn statement_without_a_phrase_after_it_got_a_null_or_fronted_target() {
     let coded = Coder::new(&d, open).code(&s, None);
     assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
 }
+
+/// A PETRARCH-2 `{…}` group is a noun phrase: `{TO SUPPLY}` matched the verb of "signed
+/// an accord to supply Sylvania", where `- * ACCORD` is the pattern that applies.
+#[test]
+fn noun_phrase_group_matched_a_verb() {
+    let verbs = "--- SIGN [057] ---\nSIGN\n- * {TO SUPPLY} [057]\n- * ACCORD [056]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia signed an accord to supply Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 signed sign VERB VBD _ 0 root _ _
+3 an a DET DT _ 4 det _ _
+4 accord accord NOUN NN _ 2 obj _ _
+5 to to PART TO _ 6 mark _ _
+6 supply supply VERB VB _ 2 advcl _ _
+7 Sylvania Sylvania PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 056"], "{}", explain(&s, &coded));
+}
