@@ -1771,7 +1771,26 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
             subject_group(tree, m, g, depth + 1)
         }
         Rel::Conj | Rel::Advcl => subject_group(tree, m, g, depth + 1),
-        Rel::Relcl | Rel::Acl => np_group(tree, m, g),
+        Rel::Relcl | Rel::Acl => {
+            let own = np_group(tree, m, g);
+            // An infinitive on a noun with no actor ("is inching nearer to accord with
+            // Gondor", "made an effort to meet …") has the subject of the verb the noun
+            // depends on.
+            let infinitive = tree.rel[v] == Rel::Acl
+                && tree
+                    .kids(v, Rel::Mark)
+                    .any(|k| k < v && tree.upper[k] == "TO");
+            match tree.head[g] {
+                Some(h)
+                    if own.is_empty()
+                        && infinitive
+                        && matches!(tree.rel[g], Rel::Obj | Rel::Obl) =>
+                {
+                    subject_group(tree, m, h, depth + 1)
+                }
+                _ => own,
+            }
+        }
         _ => Vec::new(),
     }
 }

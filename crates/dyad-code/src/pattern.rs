@@ -384,6 +384,12 @@ fn seq(
                     // preposition heading its own phrase, its own subtree).
                     let owner = cx.tree.head[w].unwrap_or(w);
                     let owner = if owner < w { w } else { owner };
+                    // The phrase lies on the preposition's side of the verb: the verb's
+                    // own infinitive marker ("to accord") is no `(TO)` phrase before it.
+                    if owner != w && !list.contains(&owner) {
+                        st.reset(saved);
+                        continue;
+                    }
                     let sub: Vec<usize> = cx
                         .tree
                         .subtree(owner)

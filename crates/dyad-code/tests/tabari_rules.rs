@@ -1195,3 +1195,44 @@ fn noun_phrase_group_matched_a_verb() {
     let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
     assert_eq!(codes(&coded), ["FRE SYL 056"], "{}", explain(&s, &coded));
 }
+
+/// "Freedonia is inching nearer to accord with Sylvania": the verb's own infinitive
+/// marker matched `- (TO) *` as a prepositional phrase before it; and where the parse
+/// hangs the infinitive on a noun with no actor ("nearer"), its subject is that of the
+/// verb the noun depends on.
+#[test]
+fn infinitive_marker_was_a_phrase_and_an_infinitive_on_a_noun_lost_its_subject() {
+    let verbs = "--- ACCORD [013] ---\nACCORD\n- (TO) * [073]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let as_clause = parse_one(
+        "# text = Freedonia is inching nearer to accord with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 is be AUX VBZ _ 3 aux _ _
+3 inching inch VERB VBG _ 0 root _ _
+4 nearer nearer ADJ JJR _ 3 xcomp _ _
+5 to to PART TO _ 6 mark _ _
+6 accord accord VERB VB _ 3 advcl _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 obl _ SpaceAfter=No
+9 . . PUNCT . _ 3 punct _ _",
+    );
+    let on_a_noun = parse_one(
+        "# text = Freedonia is inching nearer to accord with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 is be AUX VBZ _ 3 aux _ _
+3 inching inch VERB VBG _ 0 root _ _
+4 nearer nearer NOUN NN _ 3 obj _ _
+5 to to PART TO _ 6 mark _ _
+6 accord accord VERB VB _ 4 acl _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 obl _ SpaceAfter=No
+9 . . PUNCT . _ 3 punct _ _",
+    );
+    for s in [as_clause, on_a_noun] {
+        let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+        assert_eq!(codes(&coded), ["FRE SYL 013"], "{}", explain(&s, &coded));
+    }
+}
