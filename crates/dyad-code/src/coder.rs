@@ -2013,9 +2013,9 @@ fn passive_agent(tree: &Tree, m: &Mentions, v: usize) -> Vec<ActorMention> {
 }
 
 /// The target of `v` when no pattern placed it: breadth-first through its object,
-/// obliques, open and clausal complements, the first phrase with an actor (a clausal
-/// complement offers its subject first: "noted that Cirith Ungol regretted …"; one
-/// before the verb is what is reported and offers nothing).
+/// obliques, open and clausal complements (a "whether" clause is one), the first phrase
+/// with an actor (a clausal complement offers its subject first: "noted that Cirith
+/// Ungol regretted …"; one before the verb is what is reported and offers nothing).
 fn default_target(
     tree: &Tree,
     m: &Mentions,
@@ -2050,11 +2050,16 @@ fn default_target(
                 | Rel::Cop
         )
     };
+    // A clause opened by "whether" is a complement however the parse attaches it
+    // ("has begun to question whether he has a future with the Orcs").
+    let whether = |c: usize| {
+        tree.rel[c] == Rel::Advcl && tree.kids(c, Rel::Mark).any(|k| tree.upper[k] == "WHETHER")
+    };
     let mut queue = std::collections::VecDeque::new();
     let mut kids: Vec<usize> = tree.children[v]
         .iter()
         .copied()
-        .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c))
+        .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c) || whether(c))
         // A clausal complement before the verb is what is reported ("Arnor is about to
         // restore ties …, an official said"), not whom it is said to.
         .filter(|&c| !(tree.rel[c] == Rel::Ccomp && c < v))
@@ -2063,6 +2068,8 @@ fn default_target(
     kids.sort_by_key(|&c| {
         let p = if infinitive_purpose(tree, c) {
             prio(Rel::Xcomp)
+        } else if whether(c) {
+            prio(Rel::Ccomp)
         } else {
             prio(tree.rel[c])
         };
@@ -2098,7 +2105,7 @@ fn default_target(
             })
             .collect();
         // A clausal complement offers its subject first ("noted that Cirith Ungol …").
-        let clausal = tree.rel[x] == Rel::Ccomp;
+        let clausal = tree.rel[x] == Rel::Ccomp || whether(x);
         kids.sort_by_key(|&c| {
             (
                 if clausal && tree.rel[c] == Rel::Subj {
