@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use dyad_dict::{Elem, Item, Pattern, Synset, VerbFile};
 
-use crate::tree::Tree;
+use crate::tree::{Rel, Tree};
 
 /// What a pattern matched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -360,8 +360,12 @@ fn seq(
                 // A `{…}` group is a noun phrase: its head is no verb ("signed an accord
                 // to supply Gondor" holds no `{TO SUPPLY}`).
                 if !cx.tree.verb[w] && single(cx, last, w, st) {
-                    let sub: Vec<usize> =
-                        cx.tree.subtree(w).into_iter().filter(|&x| x < w).collect();
+                    let sub: Vec<usize> = cx
+                        .tree
+                        .subtree(phrase_head(cx.tree, w))
+                        .into_iter()
+                        .filter(|&x| x < w)
+                        .collect();
                     if seq(cx, inner, &sub, 0, false, st)
                         && seq(cx, rest, list, k + 1, next_adj, st)
                     {
@@ -420,6 +424,29 @@ fn seq(
             }
             false
         }
+    }
+}
+
+/// The head of the noun phrase word `w` ends: `w` itself, or, for a conjunct right
+/// after another conjunct of the same word with no conjunction or comma of its own,
+/// the word they are conjuncts of (the parse split "death and injury toll" into three
+/// conjuncts; "toll" ends the phrase "death and injury toll", where in "death and
+/// injury total" parsed as "death" and "injury total" it ends "injury total").
+fn phrase_head(tree: &Tree, w: usize) -> usize {
+    match tree.head[w] {
+        Some(x)
+            if x < w
+                && w > 0
+                && tree.rel[w] == Rel::Conj
+                && tree.rel[w - 1] == Rel::Conj
+                && tree.head[w - 1] == Some(x)
+                && !tree.children[w]
+                    .iter()
+                    .any(|&c| c < w && matches!(tree.rel[c], Rel::Cc | Rel::Punct)) =>
+        {
+            x
+        }
+        _ => w,
     }
 }
 

@@ -1236,3 +1236,45 @@ fn infinitive_marker_was_a_phrase_and_an_infinitive_on_a_noun_lost_its_subject()
         assert_eq!(codes(&coded), ["FRE SYL 013"], "{}", explain(&s, &coded));
     }
 }
+
+/// "Freedonia's death and injury toll has risen in the war with Sylvania": the parse
+/// split the phrase into the conjuncts "death", "injury", "toll", and `{DEATH TOLL}`
+/// found no "death" inside "toll". Read as "death" and "injury toll" it stays no match.
+#[test]
+fn noun_phrase_group_missed_a_phrase_split_into_conjuncts() {
+    let verbs = "--- RISEN [---] ---\nRISEN\n- {DEATH TOLL} * [190]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let sentence = |injury_head: &str, injury_rel: &str| {
+        parse_one(&format!(
+            "# text = Freedonia's death and injury toll has risen in the war with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 death death NOUN NN _ 8 nsubj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 injury injury NOUN NN _ {injury_head} {injury_rel} _ _
+6 toll toll NOUN NN _ 3 conj _ _
+7 has have AUX VBZ _ 8 aux _ _
+8 risen rise VERB VBN _ 0 root _ _
+9 in in ADP IN _ 11 case _ _
+10 the the DET DT _ 11 det _ _
+11 war war NOUN NN _ 8 obl _ _
+12 with with ADP IN _ 13 case _ _
+13 Sylvania Sylvania PROPN NNP _ 11 nmod _ SpaceAfter=No
+14 . . PUNCT . _ 8 punct _ _"
+        ))
+    };
+    let split = sentence("3", "conj");
+    let coded = Coder::new(&d, CoderOptions::default()).code(&split, None);
+    assert_eq!(
+        codes(&coded),
+        ["FRE SYL 190"],
+        "{}",
+        explain(&split, &coded)
+    );
+    let two = sentence("6", "compound");
+    let coded = Coder::new(&d, CoderOptions::default()).code(&two, None);
+    assert!(codes(&coded).is_empty(), "{}", explain(&two, &coded));
+}
