@@ -35,7 +35,9 @@ pub struct CoderOptions {
     /// Read an actor code `FRO/BIL/SAM` as three actors (TABARI and PETRARCH do;
     /// UniversalPetrarch keeps the code whole).
     pub split_slash_codes: bool,
-    /// Code a verb that has a source but no target, with no target (PETRARCH does).
+    /// Code a verb that has a source but no target, with no target (PETRARCH does,
+    /// where a phrase after the verb stands for the target: "said on Saturday", not
+    /// "said today").
     pub allow_no_target: bool,
     /// Read a passive without a by-agent as active: its subject is the source.
     pub agentless_passive_as_active: bool,
@@ -79,8 +81,10 @@ pub struct CoderOptions {
     pub forward_actor: Option<String>,
     /// TABARI's linear reading of noun phrases: an agent joins only the actor right
     /// next to it ("Dagolath's first Deputy Prime Minister Telemar" is DAG for TABARI,
-    /// where a parse-based coder, PETRARCH, reads DAGGOV), and a hyphen joins words as
-    /// `_` does ("Al-Gore" is `AL_GORE`).
+    /// where a parse-based coder, PETRARCH, reads DAGGOV), a hyphen joins words as
+    /// `_` does ("Al-Gore" is `AL_GORE`), and only an article right before a noun
+    /// keeps it from being read as a verb ("an anti- Gondor parade" is still PARADE;
+    /// the parse reading looks at the noun's whole phrase).
     pub adjacent_agents: bool,
     /// A pattern's `%` after the verb (`- HAS * WITH %`) makes the actors there a
     /// compound that acts on itself both ways (TABARI: "Arnor has exchanged prisoners
@@ -566,6 +570,27 @@ impl<'d> Coder<'d> {
             let mut passive = (tree.kid(v, Rel::SubjPass).is_some()
                 || tree.kid(v, Rel::AuxPass).is_some())
                 && tree.kid(v, Rel::Subj).is_none();
+            // A passive with no by-agent whose subject is that of an open complement
+            // ("Gollum was seen to break into …", "… was said to have attacked …"):
+            // the complement is the event and the passive verb only reports it. Left
+            // to the complement when it is a dictionary verb.
+            if passive
+                && choice.m.source.is_none()
+                && choice.m.target.is_none()
+                && passive_agent(&tree, &mentions, v).is_empty()
+                && tree
+                    .kids(v, Rel::Xcomp)
+                    .any(|c| c > v && !self.verb_refs(sent, c).is_empty())
+            {
+                out.rejected.push(Rejection {
+                    verb: Some(verb),
+                    reason: RejectReason::Subsumed,
+                    detail: "a passive reporting its open complement, which is coded instead"
+                        .into(),
+                    rules: choice.rules,
+                });
+                continue;
+            }
             // PETRARCH reads a passive without a by-agent as if active ("The
             // Philippines was criticized over its dispute with Eriador": PHL → ERI).
             if passive
@@ -770,6 +795,9 @@ impl<'d> Coder<'d> {
                 });
                 continue;
             }
+            let phrase_after = tree.children[v].iter().any(|&c| {
+                c > v && matches!(tree.rel[c], Rel::Obj | Rel::Iobj | Rel::Obl | Rel::Agent)
+            });
             let mut pairs: Vec<(&ActorMention, Option<&ActorMention>, bool)> = Vec::new();
             // A compound pattern (`%`), or a paired code with a coordinated subject and
             // nothing else to aim at ("Gondor and Osgiliath renewed ties"), pairs the
@@ -815,8 +843,9 @@ impl<'d> Coder<'d> {
                         }
                     }
                     // PETRARCH codes a statement without an addressee ("an official
-                    // said …") with a null target.
-                    if targets.is_empty() && self.opts.allow_no_target {
+                    // said on Saturday") with a null target: a phrase after the verb
+                    // stands for it, but a bare time word ("said today") is none.
+                    if targets.is_empty() && self.opts.allow_no_target && phrase_after {
                         pairs.push((a, None, false));
                     }
                 }
@@ -1040,6 +1069,22 @@ impl<'d> Coder<'d> {
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
         let w = &s.words[v];
+        // A noun with an article is a noun whatever the dictionary lists it as ("was in
+        // an accord with …"): any article of its phrase ("an anti-Gondor parade"), or,
+        // read linearly as TABARI does, an article right before it.
+        let article = |c: usize| matches!(tree.upper[c].as_str(), "A" | "AN" | "THE");
+        if w.upos == "NOUN"
+            && !w.xpos.starts_with("VB")
+            && if self.opts.adjacent_agents {
+                v > 0 && article(v - 1)
+            } else {
+                tree.children[v]
+                    .iter()
+                    .any(|&c| c < v && tree.rel[c] == Rel::NpInternal && article(c))
+            }
+        {
+            return false;
+        }
         match self.candidate_by_tags(&w.form, &w.upos, &w.xpos) {
             Candidacy::Yes => true,
             Candidacy::No => false,
@@ -1650,7 +1695,8 @@ const RELATIVE: [&str; 4] = ["WHO", "WHICH", "THAT", "WHOM"];
 const PRONOUNS: [&str; 6] = ["IT", "HE", "SHE", "THEY", "WE", "I"];
 
 /// The source of `v`: its subject's mentions, or the subject it shares with the verb it
-/// depends on (xcomp control, verb coordination, relative and participial clauses).
+/// depends on (xcomp control, verb coordination, relative and participial clauses), or
+/// the subject pronoun right before it that the parse made the previous verb's object.
 fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<ActorMention> {
     if depth > 8 {
         return Vec::new();
@@ -1707,7 +1753,13 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
         // A forwarded pronoun (TABARI) is an actor of its own.
         let pronoun = PRONOUNS.contains(&tree.upper[s].as_str()) && m.at[s].is_empty();
         if !RELATIVE.contains(&tree.upper[s].as_str()) && !pronoun {
-            return np_group(tree, m, s);
+            let mut g = np_group(tree, m, s);
+            if let Some(first) = list_head_before(tree, m, v, s) {
+                let mut all = np_group(tree, m, first);
+                all.append(&mut g);
+                return dedup(all);
+            }
+            return g;
         }
         if pronoun && !m.at[s].is_empty() {
             // A pronoun the article's coreference resolved.
@@ -1728,6 +1780,23 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
             return Vec::new();
         }
     }
+    // "Ethiopia indicated it deplored Libya" parsed with "it" the object of "indicated":
+    // a subject pronoun misread as the object of the verb before is this verb's
+    // subject, and stands, as such a pronoun does, for that verb's subject.
+    if subjects.is_empty() && v > 0 {
+        let p = v - 1;
+        if tree.rel[p] == Rel::Obj
+            && PRONOUNS.contains(&tree.upper[p].as_str())
+            && tree.children[p].is_empty()
+        {
+            if let Some(g) = tree.head[p].filter(|&g| g < p) {
+                if !m.at[p].is_empty() {
+                    return np_group(tree, m, p);
+                }
+                return subject_group(tree, m, g, depth + 1);
+            }
+        }
+    }
     let Some(g) = tree.head[v] else {
         return Vec::new();
     };
@@ -1743,9 +1812,59 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
             subject_group(tree, m, g, depth + 1)
         }
         Rel::Conj | Rel::Advcl => subject_group(tree, m, g, depth + 1),
-        Rel::Relcl | Rel::Acl => np_group(tree, m, g),
+        Rel::Relcl | Rel::Acl => {
+            let own = np_group(tree, m, g);
+            // An infinitive on a noun with no actor ("is inching nearer to accord with
+            // Gondor", "made an effort to meet …") has the subject of the verb the noun
+            // depends on.
+            let infinitive = tree.rel[v] == Rel::Acl
+                && tree
+                    .kids(v, Rel::Mark)
+                    .any(|k| k < v && tree.upper[k] == "TO");
+            match tree.head[g] {
+                Some(h)
+                    if own.is_empty()
+                        && infinitive
+                        && matches!(tree.rel[g], Rel::Obj | Rel::Obl) =>
+                {
+                    subject_group(tree, m, h, depth + 1)
+                }
+                _ => own,
+            }
+        }
         _ => Vec::new(),
     }
+}
+
+/// A list of actors misread as the head of the verb after it ("Mordor, Fornost, and
+/// Gondor welcomed …" parsed with "Mordor" as the root and "welcomed" its conjunct, with
+/// "Gondor" alone as the subject): the noun that `v` (subject `s`) is a conjunct of,
+/// when it stands before `s`, heads an actor and has no subject of its own, and only
+/// commas and conjunctions come between its phrase and `s`'s. A verb is no conjunct of
+/// a noun, so the noun is another member of the subject.
+fn list_head_before(tree: &Tree, m: &Mentions, v: usize, s: usize) -> Option<usize> {
+    if tree.rel[v] != Rel::Conj {
+        return None;
+    }
+    let g = tree.head[v]?;
+    if g >= s
+        || m.at[g].is_empty()
+        || tree.children[g].iter().any(|&c| {
+            matches!(
+                tree.rel[c],
+                Rel::Subj | Rel::SubjPass | Rel::Cop | Rel::Aux | Rel::AuxPass | Rel::Obj
+            )
+        })
+    {
+        return None;
+    }
+    // The words between the noun's phrase (with its appositions) and the subject's
+    // phrase are list punctuation.
+    let phrase = tree.subtree_by(g, &|r| !matches!(r, Rel::Conj | Rel::Punct));
+    let g_end = phrase.iter().copied().max()?;
+    let s_start = tree.subtree(s).into_iter().min()?;
+    let between_ok = (g_end + 1..s_start).all(|x| matches!(tree.upper[x].as_str(), "," | "AND"));
+    (g_end < s_start && between_ok).then_some(g)
 }
 
 /// Whether the parse's participant `s` may stand for TABARI's linear actor `l`: the
@@ -1935,8 +2054,9 @@ fn passive_agent(tree: &Tree, m: &Mentions, v: usize) -> Vec<ActorMention> {
 }
 
 /// The target of `v` when no pattern placed it: breadth-first through its object,
-/// obliques, open and clausal complements, the first phrase with an actor (a clausal
-/// complement offers its subject first: "noted that Cirith Ungol regretted …").
+/// obliques, open and clausal complements (a "whether" clause is one), the first phrase
+/// with an actor (a clausal complement offers its subject first: "noted that Cirith
+/// Ungol regretted …"; one before the verb is what is reported and offers nothing).
 fn default_target(
     tree: &Tree,
     m: &Mentions,
@@ -1971,16 +2091,26 @@ fn default_target(
                 | Rel::Cop
         )
     };
+    // A clause opened by "whether" is a complement however the parse attaches it
+    // ("has begun to question whether he has a future with the Orcs").
+    let whether = |c: usize| {
+        tree.rel[c] == Rel::Advcl && tree.kids(c, Rel::Mark).any(|k| tree.upper[k] == "WHETHER")
+    };
     let mut queue = std::collections::VecDeque::new();
     let mut kids: Vec<usize> = tree.children[v]
         .iter()
         .copied()
-        .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c))
+        .filter(|&c| !skip_top(tree.rel[c]) || infinitive_purpose(tree, c) || whether(c))
+        // A clausal complement before the verb is what is reported ("Arnor is about to
+        // restore ties …, an official said"), not whom it is said to.
+        .filter(|&c| !(tree.rel[c] == Rel::Ccomp && c < v))
         .collect();
     // A purpose infinitive ranks with an open complement.
     kids.sort_by_key(|&c| {
         let p = if infinitive_purpose(tree, c) {
             prio(Rel::Xcomp)
+        } else if whether(c) {
+            prio(Rel::Ccomp)
         } else {
             prio(tree.rel[c])
         };
@@ -2016,7 +2146,7 @@ fn default_target(
             })
             .collect();
         // A clausal complement offers its subject first ("noted that Cirith Ungol …").
-        let clausal = tree.rel[x] == Rel::Ccomp;
+        let clausal = tree.rel[x] == Rel::Ccomp || whether(x);
         kids.sort_by_key(|&c| {
             (
                 if clausal && tree.rel[c] == Rel::Subj {

@@ -2,16 +2,16 @@
 //! sequences split at the verb (`*`): elements before it match, in order, words of the
 //! clause before the verb; elements after it match words after the verb. Words match by
 //! form or lemma (TABARI words without `_` also as stems); synsets by any member;
-//! PETRARCH-2 `{... HEAD}` groups by a word whose noun phrase holds the rest; `(PREP ...)`
-//! phrases by a preposition whose phrase holds the rest; `$`, `+` mark the words where the
-//! source and target stand; `%` asks for a compound (reciprocal) actor.
+//! PETRARCH-2 `{... HEAD}` groups by a word (no verb) whose noun phrase holds the rest;
+//! `(PREP ...)` phrases by a preposition whose phrase holds the rest; `$`, `+` mark the
+//! words where the source and target stand; `%` asks for a compound (reciprocal) actor.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use dyad_dict::{Elem, FxMap, Item, Pattern, Synset, VerbFile};
 
-use crate::tree::Tree;
+use crate::tree::{Rel, Tree};
 
 /// What a pattern matched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -689,9 +689,15 @@ fn seq(
             for k in candidates(list, pos, false) {
                 let w = list[k];
                 let saved = st.mark();
-                if single(cx, last, w, st) {
-                    let sub: Vec<usize> =
-                        cx.tree.subtree(w).into_iter().filter(|&x| x < w).collect();
+                // A `{…}` group is a noun phrase: its head is no verb ("signed an accord
+                // to supply Gondor" holds no `{TO SUPPLY}`).
+                if !cx.tree.verb[w] && single(cx, last, w, st) {
+                    let sub: Vec<usize> = cx
+                        .tree
+                        .subtree(phrase_head(cx.tree, w))
+                        .into_iter()
+                        .filter(|&x| x < w)
+                        .collect();
                     if seq(cx, inner, &sub, 0, false, st)
                         && seq(cx, rest, list, k + 1, next_adj, st)
                     {
@@ -714,6 +720,12 @@ fn seq(
                     // preposition heading its own phrase, its own subtree).
                     let owner = cx.tree.head[w].unwrap_or(w);
                     let owner = if owner < w { w } else { owner };
+                    // The phrase lies on the preposition's side of the verb: the verb's
+                    // own infinitive marker ("to accord") is no `(TO)` phrase before it.
+                    if owner != w && !list.contains(&owner) {
+                        st.reset(saved);
+                        continue;
+                    }
                     let sub: Vec<usize> = cx
                         .tree
                         .subtree(owner)
@@ -744,6 +756,29 @@ fn seq(
             }
             false
         }
+    }
+}
+
+/// The head of the noun phrase word `w` ends: `w` itself, or, for a conjunct right
+/// after another conjunct of the same word with no conjunction or comma of its own,
+/// the word they are conjuncts of (the parse split "death and injury toll" into three
+/// conjuncts; "toll" ends the phrase "death and injury toll", where in "death and
+/// injury total" parsed as "death" and "injury total" it ends "injury total").
+fn phrase_head(tree: &Tree, w: usize) -> usize {
+    match tree.head[w] {
+        Some(x)
+            if x < w
+                && w > 0
+                && tree.rel[w] == Rel::Conj
+                && tree.rel[w - 1] == Rel::Conj
+                && tree.head[w - 1] == Some(x)
+                && !tree.children[w]
+                    .iter()
+                    .any(|&c| c < w && matches!(tree.rel[c], Rel::Cc | Rel::Punct)) =>
+        {
+            x
+        }
+        _ => w,
     }
 }
 

@@ -116,6 +116,8 @@ pub(crate) struct Tree {
     pub lemma: Vec<String>,
     /// Word `i` is written directly before word `i + 1` (no space between).
     pub glued: Vec<bool>,
+    /// Word `i` is tagged a verb (UPOS `VERB`).
+    pub verb: Vec<bool>,
 }
 
 impl Tree {
@@ -143,6 +145,7 @@ impl Tree {
                     && !s.words[i].span.is_empty()
             })
             .collect();
+        let verb = s.words.iter().map(|w| w.upos == "VERB").collect();
         Tree {
             head,
             rel,
@@ -150,6 +153,7 @@ impl Tree {
             upper,
             lemma,
             glued,
+            verb,
         }
     }
 

@@ -789,7 +789,7 @@ fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor(
         ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
     ]);
     let s = parse_one(
-        "# text = Freedonia is about to restore ties with Sylvania after crowds trashed its embassy, an official said.
+        "# text = Freedonia is about to restore ties with Sylvania after crowds trashed its embassy, an official said on Saturday.
 1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
 2 is be AUX VBZ _ 3 cop _ _
 3 about about ADJ JJ _ 0 root _ _
@@ -806,8 +806,10 @@ fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor(
 14 , , PUNCT , _ 16 punct _ _
 15 an a DET DT _ 16 det _ _
 16 official official NOUN NN _ 17 nsubj _ _
-17 said say VERB VBD _ 11 advcl _ SpaceAfter=No
-18 . . PUNCT . _ 3 punct _ _",
+17 said say VERB VBD _ 11 advcl _ _
+18 on on ADP IN _ 19 case _ _
+19 Saturday Saturday PROPN NNP _ 17 obl _ SpaceAfter=No
+20 . . PUNCT . _ 3 punct _ _",
     );
     let petrarch = CoderOptions {
         linear_participants: true,
@@ -976,7 +978,7 @@ fn relative_clause_statement_took_the_sentences_first_actor() {
         ("t.verbs.txt", verbs, Some(DictKind::VerbsTabari)),
     ]);
     let s = parse_one(
-        "# text = Freedonia welcomed Sylvania, the official agency WFNA said.
+        "# text = Freedonia welcomed Sylvania, the official agency WFNA said on Thursday.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
 2 welcomed welcome VERB VBD _ 0 root _ _
 3 Sylvania Sylvania PROPN NNP _ 2 obj _ SpaceAfter=No
@@ -985,8 +987,10 @@ fn relative_clause_statement_took_the_sentences_first_actor() {
 6 official official ADJ JJ _ 7 amod _ _
 7 agency agency NOUN NN _ 3 appos _ _
 8 WFNA WFNA PROPN NNP _ 9 nsubj _ _
-9 said say VERB VBD _ 7 acl:relcl _ SpaceAfter=No
-10 . . PUNCT . _ 2 punct _ _",
+9 said say VERB VBD _ 7 acl:relcl _ _
+10 on on ADP IN _ 11 case _ _
+11 Thursday Thursday PROPN NNP _ 9 obl _ SpaceAfter=No
+12 . . PUNCT . _ 2 punct _ _",
     );
     let open = CoderOptions {
         linear_participants: true,
@@ -1091,4 +1095,186 @@ fn new_actor_length_left_actorless_phrases_uncoded() {
 8 . . PUNCT . _ 2 punct _ _",
     );
     assert_eq!(code(&d, opts(4), &s), ["\"SMITH\" \"THE MINISTRY\" 032"]);
+}
+
+#[test]
+fn noun_with_an_article_was_coded_as_a_verb() {
+    // PARADE is a TABARI verb, but "a big parade" is a noun: the parse reading sees the
+    // article anywhere in its phrase; TABARI's linear reading only right before it.
+    let d = tabari("PARADE [111]\n", "SOLDIER [~MIL]\n");
+    let s = parse_one(
+        "# text = Freedonia was in a big parade with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 6 nsubj _ _
+2 was be AUX VBD _ 6 cop _ _
+3 in in ADP IN _ 6 case _ _
+4 a a DET DT _ 6 det _ _
+5 big big ADJ JJ _ 6 amod _ _
+6 parade parade NOUN NN _ 0 root _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 nmod _ SpaceAfter=No
+9 . . PUNCT . _ 6 punct _ _",
+    );
+    assert!(code(&d, CoderOptions::default(), &s).is_empty());
+    let linear = CoderOptions {
+        adjacent_agents: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 111"]);
+    // Right after the article it is a noun for both.
+    let s = parse_one(
+        "# text = Freedonia was in a parade with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 5 nsubj _ _
+2 was be AUX VBD _ 5 cop _ _
+3 in in ADP IN _ 5 case _ _
+4 a a DET DT _ 5 det _ _
+5 parade parade NOUN NN _ 0 root _ _
+6 with with ADP IN _ 7 case _ _
+7 Sylvania Sylvania PROPN NNP _ 5 nmod _ SpaceAfter=No
+8 . . PUNCT . _ 5 punct _ _",
+    );
+    assert!(code(&d, linear, &s).is_empty());
+}
+
+/// PETRARCH-2 codes a statement with a null target only where a phrase after the verb
+/// stands for the target ("…, an official said on Saturday"); "…, an official said
+/// today" gives nothing. And a clausal complement before the verb is what is said, not
+/// to whom: its subject is no target.
+#[test]
+fn statement_without_a_phrase_after_it_got_a_null_or_fronted_target() {
+    let verbs = "--- ATTACK [190] ---\nATTACK\n\n--- SAID [023] ---\nSAID\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.agents.txt", "OFFICIAL_ [~GOV]\n", Some(DictKind::Agents)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia will attack Sylvania, a Marsovia official said today.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 will will AUX MD _ 3 aux _ _
+3 attack attack VERB VB _ 9 ccomp _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 , , PUNCT , _ 9 punct _ _
+6 a a DET DT _ 8 det _ _
+7 Marsovia Marsovia PROPN NNP _ 8 compound _ _
+8 official official NOUN NN _ 9 nsubj _ _
+9 said say VERB VBD _ 0 root _ _
+10 today today NOUN NN _ 9 obl:tmod _ SpaceAfter=No
+11 . . PUNCT . _ 9 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
+    let open = CoderOptions {
+        allow_no_target: true,
+        keep_unknown_country: true,
+        ..CoderOptions::default()
+    };
+    let coded = Coder::new(&d, open).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 190"], "{}", explain(&s, &coded));
+}
+
+/// A PETRARCH-2 `{…}` group is a noun phrase: `{TO SUPPLY}` matched the verb of "signed
+/// an accord to supply Sylvania", where `- * ACCORD` is the pattern that applies.
+#[test]
+fn noun_phrase_group_matched_a_verb() {
+    let verbs = "--- SIGN [057] ---\nSIGN\n- * {TO SUPPLY} [057]\n- * ACCORD [056]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia signed an accord to supply Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 signed sign VERB VBD _ 0 root _ _
+3 an a DET DT _ 4 det _ _
+4 accord accord NOUN NN _ 2 obj _ _
+5 to to PART TO _ 6 mark _ _
+6 supply supply VERB VB _ 2 advcl _ _
+7 Sylvania Sylvania PROPN NNP _ 6 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert_eq!(codes(&coded), ["FRE SYL 056"], "{}", explain(&s, &coded));
+}
+
+/// "Freedonia is inching nearer to accord with Sylvania": the verb's own infinitive
+/// marker matched `- (TO) *` as a prepositional phrase before it; and where the parse
+/// hangs the infinitive on a noun with no actor ("nearer"), its subject is that of the
+/// verb the noun depends on.
+#[test]
+fn infinitive_marker_was_a_phrase_and_an_infinitive_on_a_noun_lost_its_subject() {
+    let verbs = "--- ACCORD [013] ---\nACCORD\n- (TO) * [073]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let as_clause = parse_one(
+        "# text = Freedonia is inching nearer to accord with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 is be AUX VBZ _ 3 aux _ _
+3 inching inch VERB VBG _ 0 root _ _
+4 nearer nearer ADJ JJR _ 3 xcomp _ _
+5 to to PART TO _ 6 mark _ _
+6 accord accord VERB VB _ 3 advcl _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 obl _ SpaceAfter=No
+9 . . PUNCT . _ 3 punct _ _",
+    );
+    let on_a_noun = parse_one(
+        "# text = Freedonia is inching nearer to accord with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 is be AUX VBZ _ 3 aux _ _
+3 inching inch VERB VBG _ 0 root _ _
+4 nearer nearer NOUN NN _ 3 obj _ _
+5 to to PART TO _ 6 mark _ _
+6 accord accord VERB VB _ 4 acl _ _
+7 with with ADP IN _ 8 case _ _
+8 Sylvania Sylvania PROPN NNP _ 6 obl _ SpaceAfter=No
+9 . . PUNCT . _ 3 punct _ _",
+    );
+    for s in [as_clause, on_a_noun] {
+        let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+        assert_eq!(codes(&coded), ["FRE SYL 013"], "{}", explain(&s, &coded));
+    }
+}
+
+/// "Freedonia's death and injury toll has risen in the war with Sylvania": the parse
+/// split the phrase into the conjuncts "death", "injury", "toll", and `{DEATH TOLL}`
+/// found no "death" inside "toll". Read as "death" and "injury toll" it stays no match.
+#[test]
+fn noun_phrase_group_missed_a_phrase_split_into_conjuncts() {
+    let verbs = "--- RISEN [---] ---\nRISEN\n- {DEATH TOLL} * [190]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let sentence = |injury_head: &str, injury_rel: &str| {
+        parse_one(&format!(
+            "# text = Freedonia's death and injury toll has risen in the war with Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+2 's 's PART POS _ 1 case _ _
+3 death death NOUN NN _ 8 nsubj _ _
+4 and and CCONJ CC _ 5 cc _ _
+5 injury injury NOUN NN _ {injury_head} {injury_rel} _ _
+6 toll toll NOUN NN _ 3 conj _ _
+7 has have AUX VBZ _ 8 aux _ _
+8 risen rise VERB VBN _ 0 root _ _
+9 in in ADP IN _ 11 case _ _
+10 the the DET DT _ 11 det _ _
+11 war war NOUN NN _ 8 obl _ _
+12 with with ADP IN _ 13 case _ _
+13 Sylvania Sylvania PROPN NNP _ 11 nmod _ SpaceAfter=No
+14 . . PUNCT . _ 8 punct _ _"
+        ))
+    };
+    let split = sentence("3", "conj");
+    let coded = Coder::new(&d, CoderOptions::default()).code(&split, None);
+    assert_eq!(
+        codes(&coded),
+        ["FRE SYL 190"],
+        "{}",
+        explain(&split, &coded)
+    );
+    let two = sentence("6", "compound");
+    let coded = Coder::new(&d, CoderOptions::default()).code(&two, None);
+    assert!(codes(&coded).is_empty(), "{}", explain(&two, &coded));
 }
