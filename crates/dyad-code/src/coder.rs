@@ -1816,7 +1816,9 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
             let own = np_group(tree, m, g);
             // An infinitive on a noun with no actor ("is inching nearer to accord with
             // Gondor", "made an effort to meet …") has the subject of the verb the noun
-            // depends on.
+            // depends on, where that verb has a subject of its own: not one it would
+            // take from a verb further up ("asked the US to send delegates to prepare a
+            // mechanism to carry out …" is not the asker's carrying out).
             let infinitive = tree.rel[v] == Rel::Acl
                 && tree
                     .kids(v, Rel::Mark)
@@ -1825,7 +1827,8 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
                 Some(h)
                     if own.is_empty()
                         && infinitive
-                        && matches!(tree.rel[g], Rel::Obj | Rel::Obl) =>
+                        && matches!(tree.rel[g], Rel::Obj | Rel::Obl)
+                        && tree.kid(h, Rel::Subj).is_some() =>
                 {
                     subject_group(tree, m, h, depth + 1)
                 }

@@ -1237,6 +1237,43 @@ fn infinitive_marker_was_a_phrase_and_an_infinitive_on_a_noun_lost_its_subject()
     }
 }
 
+/// "Freedonia asked Sylvania to send envoys to prepare a plan to withdraw troops from
+/// Marsovia": the infinitive on "plan" took the subject of "prepare", which has none of
+/// its own, and so the asker's (FRE → MAR), where the one asked is to act.
+#[test]
+fn infinitive_on_a_noun_took_a_subject_from_further_up() {
+    let verbs = "--- WITHDRAW [---] ---\nWITHDRAW\n- * TROOPS [154]\n";
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    let s = parse_one(
+        "# text = Freedonia asked Sylvania to send envoys to prepare a plan to withdraw troops from Marsovia.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 asked ask VERB VBD _ 0 root _ _
+3 Sylvania Sylvania PROPN NNP _ 2 iobj _ _
+4 to to PART TO _ 5 mark _ _
+5 send send VERB VB _ 2 xcomp _ _
+6 envoys envoy NOUN NNS _ 5 obj _ _
+7 to to PART TO _ 8 mark _ _
+8 prepare prepare VERB VB _ 5 advcl _ _
+9 a a DET DT _ 10 det _ _
+10 plan plan NOUN NN _ 8 obj _ _
+11 to to PART TO _ 12 mark _ _
+12 withdraw withdraw VERB VB _ 10 acl _ _
+13 troops troops NOUN NNS _ 12 obj _ _
+14 from from ADP IN _ 15 case _ _
+15 Marsovia Marsovia PROPN NNP _ 12 obl _ SpaceAfter=No
+16 . . PUNCT . _ 2 punct _ _",
+    );
+    let coded = Coder::new(&d, CoderOptions::default()).code(&s, None);
+    assert!(
+        !codes(&coded).iter().any(|c| c.starts_with("FRE ")),
+        "{}",
+        explain(&s, &coded)
+    );
+}
+
 /// "Freedonia's death and injury toll has risen in the war with Sylvania": the parse
 /// split the phrase into the conjuncts "death", "injury", "toll", and `{DEATH TOLL}`
 /// found no "death" inside "toll". Read as "death" and "injury toll" it stays no match.
