@@ -338,8 +338,15 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
         if args.no_prefilter {
             "off".to_string()
         } else {
+            // Alone, a sentence needs two actors (a source and a target); in an article,
+            // an actor or agent, or an anaphor that coreference could resolve.
+            let why = if args.articles {
+                "no actor or agent in them, and nothing that coreference could resolve"
+            } else {
+                "too few actors in them to give an event"
+            };
             format!(
-                "{skipped} of {sentences} sentences ({:.1} %) left unanalysed: no event could be found in them (too few actors)",
+                "{skipped} of {sentences} sentences ({:.1} %) left unanalysed: {why}",
                 100.0 * skipped as f64 / sentences.max(1) as f64
             )
         }
