@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use dyad_dict::{Elem, FxMap, Item, Pattern, Synset, VerbFile};
+use dyad_dict::{Elem, FxMap, Item, Pattern, Synset, SynsetMember, VerbFile};
 
 use crate::tree::{Rel, Tree};
 
@@ -133,13 +133,19 @@ pub(crate) fn member_keys(file: &VerbFile) -> Vec<Vec<Option<Key>>> {
         .map(|s| {
             s.members
                 .iter()
-                .map(|m| match m.elems.first().map(|e| &e.item) {
-                    Some(Item::Word(w)) => Some(Key::of(w)),
-                    _ => None,
-                })
+                .map(|m| first_word(m).map(Key::of))
                 .collect()
         })
         .collect()
+}
+
+/// The first element of a synset member when it is a word (matching the member needs it
+/// first); `None` for a member that starts otherwise (a nested synset) or is empty.
+fn first_word(m: &SynsetMember) -> Option<&str> {
+    match m.elems.first().map(|e| &e.item) {
+        Some(Item::Word(w)) => Some(w),
+        _ => None,
+    }
 }
 
 /// The synsets of `file` by upper-case name, for [`Ctx::synsets`]; the first definition
@@ -311,9 +317,9 @@ fn resolve<'d>(w: Wanted<'d>, synset: impl Fn(&str) -> Option<&'d Synset>) -> Ne
             };
             let mut lits = Vec::with_capacity(syn.members.len());
             for m in &syn.members {
-                match m.elems.first().map(|e| &e.item) {
-                    Some(Item::Word(w)) => lits.push((Key::of(w), w.as_str())),
-                    _ => return Need::Always,
+                match first_word(m) {
+                    Some(w) => lits.push((Key::of(w), w)),
+                    None => return Need::Always,
                 }
             }
             any_of(lits)
@@ -398,9 +404,7 @@ impl Letters {
             Key::Pair(a, b) => get(&self.short, usize::from(a)) || get(&self.pair, pair(a, b)),
         }
     }
-}
 
-impl Letters {
     /// Whether some literal of a need whose keys' union is `asks` may match here: false
     /// when [`Letters::may_hold`] is false for each of them.
     fn meets(&self, asks: &Letters) -> bool {

@@ -126,10 +126,16 @@ pub fn phrase_words(s: &str) -> Vec<String> {
 
 /// The normalisation all formats share: matching is case-insensitive, done in upper case.
 pub fn normalize_word(w: &str) -> String {
+    normalized(w).into_owned()
+}
+
+/// [`normalize_word`] without a copy where the word is already normalized (the phrase
+/// matcher looks up every token of every sentence, and most are found absent).
+pub fn normalized(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
-        w.to_string()
+        Cow::Borrowed(w)
     } else {
-        w.to_uppercase()
+        Cow::Owned(w.to_uppercase())
     }
 }
 

@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::lines::normalize_word;
+use crate::lines::normalized;
 
 /// A fast, non-cryptographic hasher (the multiply-rotate scheme of rustc's FxHash) for
 /// the word and edge tables: dictionary loading hashes millions of short keys, and the
@@ -272,16 +272,6 @@ impl<T: Clone> PhraseMatcher<T> {
         }
         let n = &self.nodes[node as usize];
         (!n.exact.is_empty()).then_some(&n.exact[..])
-    }
-}
-
-/// [`normalize_word`] without a copy where the word is already normalized (most tokens
-/// are looked up and found absent: this runs for every token of every sentence).
-fn normalized(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().all(|b| !b.is_ascii_lowercase() && b.is_ascii()) {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(normalize_word(w))
     }
 }
 
