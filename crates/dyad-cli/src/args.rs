@@ -52,9 +52,9 @@ pub struct ParseArgs {
     /// With `--eval`: use the gold tokenization instead of dyad's own.
     #[arg(long, requires = "eval")]
     pub gold_tokens: bool,
-    /// Read the models from this folder instead of those built into dyad.
-    #[arg(long, value_name = "DIR")]
-    pub models: Option<PathBuf>,
+    /// Which tagger and parser models.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// Which model `dyad train` builds.
@@ -66,7 +66,9 @@ pub enum TrainWhat {
     Lemmatizer,
     /// The dependency parser (trains on the tagger's output, so train the tagger first).
     Parser,
-    /// All three, in order.
+    /// The accurate dependency parser (a beam of 8; trains on the tagger's output).
+    AccurateParser,
+    /// All four, in order.
     All,
 }
 
@@ -91,7 +93,7 @@ pub struct TrainArgs {
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
     /// Tag + lemmatize + parse the words of CoNLL-U files on one core: tokens/s and peak memory.
-    Parse(Paths),
+    Parse(BenchParseArgs),
     /// Split and tokenize the raw text of CoNLL-U files on one core: tokens/s.
     Segment(Paths),
     /// Code raw text end to end on one core (segment, tag, parse, code) with the given
@@ -147,9 +149,9 @@ pub struct DictTestArgs {
     /// List every record (PASS/FAIL, expected and coded events).
     #[arg(long)]
     pub list: bool,
-    /// Read the tagger and parser models from this folder instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub models: Option<PathBuf>,
+    /// Which tagger and parser models.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// Arguments of `dyad dict check`.
@@ -200,9 +202,9 @@ pub struct CodeArgs {
     /// to code as they are; `--date` gives their date.
     #[arg(long)]
     pub conllu: bool,
-    /// Read the tagger and parser models from this folder instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub models: Option<PathBuf>,
+    /// Which tagger and parser models.
+    #[command(flatten)]
+    pub models: ModelArgs,
     /// Tag and parse every sentence, even those the prefilter shows can give no event
     /// (same output; for comparison).
     #[arg(long)]
@@ -221,9 +223,9 @@ pub struct ExplainArgs {
     /// The dictionaries.
     #[command(flatten)]
     pub dicts: DictArgs,
-    /// Read the tagger and parser models from this folder instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub models: Option<PathBuf>,
+    /// Which tagger and parser models.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// Arguments of `dyad eval`.
@@ -250,9 +252,9 @@ pub struct EvalArgs {
     /// Dictionaries for a gold suite (peer suites name their own).
     #[arg(long = "dict", value_name = "FILE|DIR")]
     pub dict: Vec<PathBuf>,
-    /// Read the tagger and parser models from this folder instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub models: Option<PathBuf>,
+    /// Which tagger and parser models.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// `dyad eval …` subcommands.
@@ -319,6 +321,30 @@ pub struct InputArgs {
     /// Print the reading summary even when everything went well.
     #[arg(long, short)]
     pub verbose: bool,
+}
+
+/// Arguments of `dyad bench parse`.
+#[derive(Debug, Args, Clone)]
+pub struct BenchParseArgs {
+    /// Files to read.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Which tagger and parser models.
+    #[command(flatten)]
+    pub models: ModelArgs,
+}
+
+/// Which tagger and parser models a command uses.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ModelArgs {
+    /// Read the models from this folder instead of those built into dyad.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+    /// Parse with the accurate parser (a beam of 8 configurations: about one LAS point
+    /// better, several times slower) instead of the fast greedy one. With `--models`, its
+    /// `parser-beam.bin` is read instead of `parser.bin`.
+    #[arg(long)]
+    pub accurate: bool,
 }
 
 /// A path argument list, for commands over files that are not news (treebanks, dictionaries).

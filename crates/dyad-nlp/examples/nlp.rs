@@ -5,6 +5,7 @@
 //! cargo run --release -p dyad-nlp --example nlp -- train-all ../shared/ud models
 //! cargo run --release -p dyad-nlp --example nlp -- eval ../shared/ud/en_ewt-ud-test.conllu
 //! cargo run --release -p dyad-nlp --example nlp -- bench ../shared/ud/en_ewt-ud-test.conllu
+//! ACCURATE=1 cargo run --release -p dyad-nlp --example nlp -- eval ../shared/ud/en_ewt-ud-test.conllu
 //! REPEAT=4 cargo run --release -p dyad-nlp --example nlp -- stages ../shared/ud/en_ewt-ud-test.conllu
 //! cargo run --release -p dyad-nlp --example nlp -- conllu ../shared/ud/en_ewt-ud-test.conllu > out.conllu
 //! ```
@@ -22,15 +23,19 @@ fn main() {
     }
 }
 
+/// The models of `dir` or the built-in ones; `ACCURATE=1` takes the accurate parser.
 fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Error>> {
-    Ok(match models {
-        Some(dir) => Analyzer::load(Path::new(dir))?,
-        None => Analyzer::embedded()?,
+    let accurate = std::env::var("ACCURATE").is_ok_and(|v| v == "1");
+    Ok(match (models, accurate) {
+        (Some(dir), false) => Analyzer::load(Path::new(dir))?,
+        (Some(dir), true) => Analyzer::load_accurate(Path::new(dir))?,
+        (None, false) => Analyzer::embedded()?,
+        (None, true) => Analyzer::embedded_accurate()?,
     })
 }
 
 const USAGE: &str =
-    "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
+    "commands: train tagger|lemmatizer|parser|parser-beam UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
                      eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR] | \
                      stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR]";
 
@@ -60,17 +65,19 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
     let (tr, dv) = train::ud_files(&ud);
     let seed = train::SEED;
     let steps: &[&str] = match what {
-        "all" => &["tagger", "lemmatizer", "parser"],
+        "all" => &["tagger", "lemmatizer", "parser", "parser-beam"],
         "tagger" => &["tagger"],
         "lemmatizer" => &["lemmatizer"],
         "parser" => &["parser"],
+        "parser-beam" => &["parser-beam"],
         _ => return Err(USAGE.into()),
     };
     for step in steps {
         let r = match *step {
             "tagger" => train::train_tagger(&tr, &dv, &out, seed)?,
             "lemmatizer" => train::train_lemmatizer(&tr, &dv, &out, seed)?,
-            _ => train::train_parser(&tr, &dv, &out, seed)?,
+            "parser" => train::train_parser(&tr, &dv, &out, seed)?,
+            _ => train::train_parser_with(&tr, &dv, &out, seed, &train::ACCURATE_PARSER)?,
         };
         for l in &r.lines {
             println!("{l}");

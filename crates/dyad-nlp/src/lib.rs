@@ -1,10 +1,12 @@
 //! dyad's syntactic analysis: part-of-speech tagging (UPOS, XPOS, FEATS), lemmatization and
 //! labelled dependency parsing (UD relations) of tokenized sentences, in pure Rust.
 //!
-//! Three small models, trained on UD English EWT and GUM (see `models/README.md`):
-//! a greedy averaged-perceptron tagger ([`tagger`]), a lexicon-plus-suffix-rules
-//! lemmatizer ([`lemma`]) and a greedy arc-hybrid parser trained with a dynamic oracle
-//! ([`parser`]). The shipped models are compiled into the binary ([`Analyzer::embedded`]).
+//! Small models, trained on UD English EWT and GUM (see `models/README.md`): a greedy
+//! averaged-perceptron tagger ([`tagger`]), a lexicon-plus-suffix-rules lemmatizer
+//! ([`lemma`]) and two arc-hybrid parsers ([`parser`]): the fast one is greedy, trained with
+//! a dynamic oracle; the accurate one keeps a beam of 8 configurations and is trained on
+//! whole transition sequences. The shipped models are compiled into the binary
+//! ([`Analyzer::embedded`], [`Analyzer::embedded_accurate`]).
 //!
 //! ```
 //! let a = dyad_nlp::Analyzer::embedded().expect("models load");
@@ -71,11 +73,18 @@ pub struct Analyzer {
 static TAGGER_BIN: &[u8] = include_bytes!("../../../models/tagger.bin");
 static LEMMATIZER_BIN: &[u8] = include_bytes!("../../../models/lemmatizer.bin");
 static PARSER_BIN: &[u8] = include_bytes!("../../../models/parser.bin");
+static PARSER_BEAM_BIN: &[u8] = include_bytes!("../../../models/parser-beam.bin");
 
 impl Analyzer {
     /// The models shipped inside the binary.
     pub fn embedded() -> Result<Analyzer, ModelError> {
         Analyzer::from_bytes(TAGGER_BIN, LEMMATIZER_BIN, PARSER_BIN)
+    }
+
+    /// The models shipped inside the binary, with the accurate parser (a beam of 8,
+    /// `parser-beam.bin`) instead of the fast greedy one.
+    pub fn embedded_accurate() -> Result<Analyzer, ModelError> {
+        Analyzer::from_bytes(TAGGER_BIN, LEMMATIZER_BIN, PARSER_BEAM_BIN)
     }
 
     /// The embedded models, loaded on first use and shared for the life of the process
@@ -92,6 +101,16 @@ impl Analyzer {
     /// Models from a directory holding `tagger.bin`, `lemmatizer.bin`, `parser.bin`
     /// (as written by [`train`]).
     pub fn load(dir: &Path) -> Result<Analyzer, ModelError> {
+        Analyzer::load_with_parser(dir, "parser.bin")
+    }
+
+    /// Models from a directory, with the accurate parser `parser-beam.bin` instead of
+    /// `parser.bin`.
+    pub fn load_accurate(dir: &Path) -> Result<Analyzer, ModelError> {
+        Analyzer::load_with_parser(dir, "parser-beam.bin")
+    }
+
+    fn load_with_parser(dir: &Path, parser: &str) -> Result<Analyzer, ModelError> {
         let read = |name: &str| {
             let p = dir.join(name);
             std::fs::read(&p).map_err(|e| ModelError(format!("cannot read {}: {e}", p.display())))
@@ -99,7 +118,7 @@ impl Analyzer {
         Analyzer::from_bytes(
             &read("tagger.bin")?,
             &read("lemmatizer.bin")?,
-            &read("parser.bin")?,
+            &read(parser)?,
         )
     }
 

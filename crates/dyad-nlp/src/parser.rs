@@ -1,6 +1,8 @@
-//! Labelled dependency parser: greedy arc-hybrid transitions scored by an averaged
-//! perceptron, trained with the dynamic oracle of Goldberg & Nivre (2013), and a second
-//! perceptron that labels each arc as it is built.
+//! Labelled dependency parser: arc-hybrid transitions scored by an averaged perceptron.
+//! The fast parser is greedy, trained with the dynamic oracle of Goldberg & Nivre (2013);
+//! the accurate one keeps a beam of configurations and is trained on whole transition
+//! sequences (global training with max-violation updates, Huang et al. 2012). Each
+//! transition that builds an arc also chooses its label (joint labelled transitions).
 //!
 //! The stack starts with the artificial root; `SHIFT` moves the next buffer word onto the
 //! stack, `LEFT` makes the buffer front the head of the stack top, `RIGHT` makes the
@@ -19,6 +21,8 @@ pub const LEFT: usize = 1;
 pub const RIGHT: usize = 2;
 
 const NONE: u64 = 0x0dd;
+/// The widest beam a model file may ask for (parsing time grows with the width).
+pub const MAX_BEAM: usize = 64;
 const NO_WORD: usize = usize::MAX;
 
 /// The trained parser.
@@ -31,6 +35,9 @@ pub struct Parser {
     /// Feature templates left out (bit `k`: the `k`-th template of [`features`]), chosen
     /// at training time; stored with the model so training and parsing always agree.
     pub(crate) skip: u128,
+    /// Beam width: 1 parses greedily; a model trained with a beam ([`train_sentence_beam`])
+    /// stores its width and parses with it ([`Parser::parse_beam`]).
+    pub(crate) beam: usize,
 }
 
 /// The move of a joint class: 0 is `SHIFT`, odd classes `LEFT`, even ones `RIGHT`.
@@ -74,6 +81,7 @@ impl Node {
 }
 
 /// A parser configuration. Index 0 is the root; words are 1..=n.
+#[derive(Clone)]
 pub(crate) struct State {
     pub(crate) stack: Vec<usize>,
     pub(crate) b: usize,
@@ -401,6 +409,9 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
 impl Parser {
     /// Parses one sentence: returns (head, label id) per word; head 0 is the root.
     pub fn parse(&self, nodes: &[Node]) -> Vec<(usize, u8)> {
+        if self.beam > 1 {
+            return self.parse_beam(nodes, self.beam);
+        }
         let n = nodes.len();
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(128);
@@ -444,6 +455,60 @@ impl Parser {
             .collect()
     }
 
+    /// Parses one sentence keeping the `k` best configurations by summed transition
+    /// scores at each step (every transition is scored, as in training). Every parse takes
+    /// `2n` transitions, so all configurations end together. With `k = 1` this is the
+    /// greedy parse.
+    pub fn parse_beam(&self, nodes: &[Node], k: usize) -> Vec<(usize, u8)> {
+        let n = nodes.len();
+        let k = k.max(1);
+        let mut beam: Vec<(State, f32)> = vec![(State::new(n), 0.0)];
+        let mut next: Vec<(State, f32)> = Vec::with_capacity(k);
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = Vec::new();
+        // (summed score, beam item, class)
+        let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+        for _ in 0..(2 * n + 2) {
+            cands.clear();
+            for (bi, (st, total)) in beam.iter().enumerate() {
+                if st.terminal() {
+                    continue;
+                }
+                features(st, nodes, self.skip, &mut feats);
+                self.model.score(&feats, &mut scores);
+                let legal = [st.legal(SHIFT), st.legal(LEFT), st.legal(RIGHT)];
+                for (c, v) in scores.iter().enumerate() {
+                    if legal[class_move(c)] {
+                        cands.push((total + v, bi, c));
+                    }
+                }
+            }
+            if cands.is_empty() {
+                break;
+            }
+            top_k(&mut cands, k);
+            // Reuse the states' allocations from two steps back.
+            next.truncate(cands.len());
+            for (i, &(v, bi, c)) in cands.iter().enumerate() {
+                if let Some(slot) = next.get_mut(i) {
+                    slot.0.clone_from(&beam[bi].0);
+                    slot.1 = v;
+                } else {
+                    next.push((beam[bi].0.clone(), v));
+                }
+                next[i].0.apply(class_move(c), class_label(c));
+            }
+            std::mem::swap(&mut beam, &mut next);
+        }
+        let best = beam.first().map(|(st, _)| st);
+        (1..=n)
+            .map(|i| match best {
+                Some(st) if st.heads[i] != NO_WORD => (st.heads[i], st.labels[i]),
+                _ => (0, 0),
+            })
+            .collect()
+    }
+
     /// The underlying perceptron.
     pub fn model(&self) -> &Model {
         &self.model
@@ -458,8 +523,13 @@ impl Parser {
 
     /// Serialises the parser.
     pub fn write(&self, out: &mut Vec<u8>) {
-        // DPR2 is DPR1 with the skipped-template mask (16 bytes) after the magic.
-        if self.skip == 0 {
+        // DPR2 is DPR1 with the skipped-template mask (16 bytes) after the magic; DPR3 is
+        // DPR2 with the beam width (u32) after the mask.
+        if self.beam > 1 {
+            out.extend_from_slice(b"DPR3");
+            out.extend_from_slice(&self.skip.to_le_bytes());
+            put_u32(out, self.beam as u32);
+        } else if self.skip == 0 {
             out.extend_from_slice(b"DPR1");
         } else {
             out.extend_from_slice(b"DPR2");
@@ -474,9 +544,17 @@ impl Parser {
 
     /// Reads a parser written by [`Parser::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Parser, String> {
-        let skip = match r.bytes(4)? {
-            b"DPR1" => 0,
-            b"DPR2" => u128::from_le_bytes(r.array::<16>()?),
+        let (skip, beam) = match r.bytes(4)? {
+            b"DPR1" => (0, 1),
+            b"DPR2" => (u128::from_le_bytes(r.array::<16>()?), 1),
+            b"DPR3" => {
+                let skip = u128::from_le_bytes(r.array::<16>()?);
+                let beam = r.u32()? as usize;
+                if beam == 0 || beam > MAX_BEAM {
+                    return Err(format!("beam width {beam} out of range 1..={MAX_BEAM}"));
+                }
+                (skip, beam)
+            }
             _ => return Err("not a dyad parser model".into()),
         };
         let n = r.u32()? as usize;
@@ -495,6 +573,7 @@ impl Parser {
             labels,
             model,
             skip,
+            beam,
         })
     }
 }
@@ -574,6 +653,209 @@ pub(crate) fn train_sentence(
         .count()
 }
 
+/// Keeps the `k` highest-scoring candidates, best first (ties keep the earlier one, so
+/// the order is deterministic).
+fn top_k(cands: &mut Vec<(f32, usize, usize)>, k: usize) {
+    let order = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    };
+    if cands.len() > k {
+        cands.select_nth_unstable_by(k - 1, order);
+        cands.truncate(k);
+    }
+    cands.sort_unstable_by(order);
+}
+
+/// One transition in a beam item's history: the features it was scored on (a range of
+/// the sentence's feature arena), the class taken, and the step before it.
+struct Step {
+    parent: usize,
+    feats: std::ops::Range<usize>,
+    class: usize,
+}
+
+/// A configuration in the training beam.
+struct Item {
+    st: State,
+    score: f32,
+    /// Its last [`Step`] (`usize::MAX` before the first).
+    last: usize,
+    /// Every transition so far had zero dynamic-oracle cost: the gold tree is reachable.
+    ok: bool,
+}
+
+/// How a beam-trained model's weights move when the search goes wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BeamUpdate {
+    /// At the first step where no item in the beam can reach the gold tree
+    /// (Collins & Roark 2004).
+    Early,
+    /// At the step where the best item outscores the correct history by the most
+    /// (Huang, Fayong & Guo 2012); searches every sentence to its end.
+    MaxViolation,
+}
+
+/// The dynamic-oracle cost of class `c` in `st`: the gold arcs it makes unreachable, one
+/// more for a right arc with the wrong label; `usize::MAX` when illegal.
+fn class_cost(st: &State, c: usize, gold_heads: &[usize], gold_labels: &[u8]) -> usize {
+    let m = class_move(c);
+    if !st.legal(m) {
+        return usize::MAX;
+    }
+    let mut cost = st.cost(m, gold_heads);
+    if let Some((h, d)) = st.arc(m) {
+        if gold_heads[d] == h && gold_labels[d] != class_label(c) {
+            cost += 1;
+        }
+    }
+    cost
+}
+
+/// One global training pass over a sentence with a beam of `k`: the beam is searched with
+/// the current weights, and where it goes wrong (see [`BeamUpdate`]) the correct history
+/// is rewarded and the best item's history penalised, step by step. The correct history is
+/// latent, as the dynamic oracle allows many: the best-scoring item of the beam that can
+/// still reach the gold tree, or, once none can, that item continued by its best-scoring
+/// zero-cost transitions. Returns the correct (head, label) attachments of the best item.
+pub(crate) fn train_sentence_beam(
+    model: &mut Trainer,
+    nodes: &[Node],
+    (gold_heads, gold_labels): (&[usize], &[u8]),
+    k: usize,
+    how: BeamUpdate,
+    skip: u128,
+) -> usize {
+    let n = nodes.len();
+    let mut arena: Vec<u64> = Vec::new();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut feats = Vec::with_capacity(128);
+    let mut scores = vec![0f32; model.nclasses()];
+    let fresh = || Item {
+        st: State::new(n),
+        score: 0.0,
+        last: usize::MAX,
+        ok: true,
+    };
+    let mut beam = vec![fresh()];
+    let mut gold = fresh();
+    // (summed score, beam item, class, step)
+    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    let mut cand_steps: Vec<usize> = Vec::new();
+    // The update: (violation, correct history's last step, best item's last step).
+    let mut update: Option<(f32, usize, usize)> = None;
+    for _ in 0..(2 * n + 2) {
+        if gold.st.terminal() {
+            break;
+        }
+        cands.clear();
+        cand_steps.clear();
+        for (bi, it) in beam.iter().enumerate() {
+            features(&it.st, nodes, skip, &mut feats);
+            model.score(&feats, &mut scores);
+            let range = arena.len()..arena.len() + feats.len();
+            arena.extend_from_slice(&feats);
+            for (c, v) in scores.iter().enumerate() {
+                if it.st.legal(class_move(c)) {
+                    cands.push((it.score + v, bi, c));
+                    cand_steps.push(steps.len());
+                    steps.push(Step {
+                        parent: it.last,
+                        feats: range.clone(),
+                        class: c,
+                    });
+                }
+            }
+        }
+        // The correct history's own continuation, for when it falls out of the beam.
+        features(&gold.st, nodes, skip, &mut feats);
+        model.score(&feats, &mut scores);
+        let mut best_gold: Option<(usize, f32)> = None;
+        for (c, v) in scores.iter().enumerate() {
+            if class_cost(&gold.st, c, gold_heads, gold_labels) == 0
+                && best_gold.is_none_or(|(_, bv)| *v > bv)
+            {
+                best_gold = Some((c, *v));
+            }
+        }
+        let Some((gc, gv)) = best_gold else { break };
+        let range = arena.len()..arena.len() + feats.len();
+        arena.extend_from_slice(&feats);
+        steps.push(Step {
+            parent: gold.last,
+            feats: range,
+            class: gc,
+        });
+        gold.st.apply(class_move(gc), class_label(gc));
+        gold.score += gv;
+        gold.last = steps.len() - 1;
+        // Candidate i's step is cand_steps[i]; keep that link through the selection.
+        let mut indexed: Vec<(f32, usize, usize)> =
+            cands.iter().enumerate().map(|(i, c)| (c.0, i, 0)).collect();
+        top_k(&mut indexed, k);
+        let mut next = Vec::with_capacity(indexed.len());
+        for &(v, i, _) in &indexed {
+            let (_, bi, c) = cands[i];
+            let parent = &beam[bi];
+            let ok = parent.ok && class_cost(&parent.st, c, gold_heads, gold_labels) == 0;
+            let mut st = parent.st.clone();
+            st.apply(class_move(c), class_label(c));
+            next.push(Item {
+                st,
+                score: v,
+                last: cand_steps[i],
+                ok,
+            });
+        }
+        beam = next;
+        if let Some(g) = beam.iter().find(|it| it.ok) {
+            // The best correct item in the beam is the correct history from here on.
+            gold = Item {
+                st: g.st.clone(),
+                score: g.score,
+                last: g.last,
+                ok: true,
+            };
+        }
+        let Some(top) = beam.first() else { break };
+        if !top.ok {
+            let violation = top.score - gold.score;
+            let lost = !beam.iter().any(|it| it.ok);
+            match how {
+                BeamUpdate::Early if lost => {
+                    update = Some((violation, gold.last, top.last));
+                    break;
+                }
+                BeamUpdate::MaxViolation
+                    if violation >= 0.0 && update.is_none_or(|(v, _, _)| violation >= v) =>
+                {
+                    update = Some((violation, gold.last, top.last));
+                }
+                _ => {}
+            }
+        }
+    }
+    if update.is_none() {
+        // The search ended with a correct item in the beam but not on top.
+        if let Some(top) = beam.first().filter(|it| !it.ok) {
+            update = Some((top.score - gold.score, gold.last, top.last));
+        }
+    }
+    model.tick();
+    if let Some((_, g, p)) = update {
+        for (last, delta) in [(g, 1.0), (p, -1.0)] {
+            let mut i = last;
+            while let Some(step) = steps.get(i) {
+                model.add(&arena[step.feats.clone()], step.class, delta);
+                i = step.parent;
+            }
+        }
+    }
+    let best = beam.first().map_or(&gold.st, |it| &it.st);
+    (1..=n)
+        .filter(|&i| best.heads[i] == gold_heads[i] && best.labels[i] == gold_labels[i])
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -616,6 +898,7 @@ mod tests {
                 labels: vec!["nsubj".into(), "root".into()],
                 model: Trainer::new(nclasses(2)).freeze(),
                 skip,
+                beam: 1,
             };
             let mut bytes = Vec::new();
             p.write(&mut bytes);
@@ -623,5 +906,102 @@ mod tests {
             assert_eq!(back.skip, skip);
             assert_eq!(&bytes[..4], if skip == 0 { b"DPR1" } else { b"DPR2" });
         }
+    }
+
+    /// A toy treebank: "DET NOUN VERB DET NOUN ." and "NOUN VERB ." with varying words;
+    /// label ids: 0 root, 1 det, 2 nsubj, 3 obj, 4 punct.
+    fn toy() -> Vec<(Vec<Node>, Vec<usize>, Vec<u8>)> {
+        let nouns = ["dog", "cat", "rebel", "army", "town"];
+        let verbs = ["saw", "attacked", "met"];
+        let mut out = Vec::new();
+        for (i, n1) in nouns.iter().enumerate() {
+            for (j, v) in verbs.iter().enumerate() {
+                let n2 = nouns[(i + j + 1) % nouns.len()];
+                let nodes = ["the", n1, v, "a", n2, "."]
+                    .iter()
+                    .zip([1u8, 2, 3, 1, 2, 4])
+                    .map(|(w, t)| Node::new(w, t))
+                    .collect();
+                out.push((nodes, vec![0, 2, 3, 0, 5, 3, 3], vec![0, 1, 2, 0, 1, 3, 4]));
+                let nodes = [n1, v, "."]
+                    .iter()
+                    .zip([2u8, 3, 4])
+                    .map(|(w, t)| Node::new(w, t))
+                    .collect();
+                out.push((nodes, vec![0, 2, 0, 2], vec![0, 2, 0, 4]));
+            }
+        }
+        out
+    }
+
+    fn toy_parser(beam: usize, update: BeamUpdate) -> Parser {
+        let mut model = Trainer::new(nclasses(5));
+        for epoch in 0..8 {
+            for (nodes, heads, labels) in &toy() {
+                if beam > 1 {
+                    train_sentence_beam(&mut model, nodes, (heads, labels), beam, update, 0);
+                } else {
+                    train_sentence(&mut model, nodes, heads, labels, epoch > 0, 0);
+                }
+            }
+        }
+        Parser {
+            labels: ["root", "det", "nsubj", "obj", "punct"]
+                .map(String::from)
+                .to_vec(),
+            model: model.freeze(),
+            skip: 0,
+            beam,
+        }
+    }
+
+    #[test]
+    fn beam_training_learns_the_toy_treebank_with_either_update() {
+        for update in [BeamUpdate::Early, BeamUpdate::MaxViolation] {
+            let p = toy_parser(4, update);
+            for (nodes, heads, labels) in toy() {
+                let got = p.parse(&nodes);
+                let want: Vec<(usize, u8)> = heads[1..]
+                    .iter()
+                    .copied()
+                    .zip(labels[1..].iter().copied())
+                    .collect();
+                assert_eq!(got, want, "{update:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_beam_of_one_is_the_greedy_parse() {
+        let p = toy_parser(1, BeamUpdate::Early);
+        // Sentences the toy parser has not seen, so that it makes mistakes too.
+        let odd = [
+            vec![Node::new("a", 1), Node::new(".", 4), Node::new("met", 3)],
+            vec![
+                Node::new("dog", 2),
+                Node::new("dog", 2),
+                Node::new("the", 1),
+            ],
+            vec![Node::new("x", 9); 7],
+        ];
+        for nodes in toy().into_iter().map(|t| t.0).chain(odd) {
+            assert_eq!(p.parse_beam(&nodes, 1), p.parse(&nodes));
+        }
+    }
+
+    #[test]
+    fn the_beam_width_is_saved_with_the_model() {
+        let p = toy_parser(4, BeamUpdate::MaxViolation);
+        let mut bytes = Vec::new();
+        p.write(&mut bytes);
+        assert_eq!(&bytes[..4], b"DPR3");
+        let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
+        assert_eq!(back.beam, 4);
+        let (nodes, _, _) = &toy()[0];
+        assert_eq!(back.parse(nodes), p.parse(nodes));
+        // A width out of range is refused, not trusted.
+        let mut bad = bytes.clone();
+        bad[20..24].copy_from_slice(&1000u32.to_le_bytes());
+        assert!(Parser::read(&mut Reader::new(&bad)).is_err());
     }
 }

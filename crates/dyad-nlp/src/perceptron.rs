@@ -109,6 +109,15 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of `class` for each of `feats`, at the current clock
+    /// (the step-by-step updates of a history in beam training).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        for f in feats {
+            let row = self.rows.entry(*f).or_default();
+            Self::bump(row, class as u8, delta, self.now);
+        }
+    }
+
     /// Ticks the averaging clock without an update.
     pub fn tick(&mut self) {
         self.now += 1;

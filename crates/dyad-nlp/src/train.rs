@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
-use crate::parser::{nclasses, train_sentence, Node, Parser};
+use crate::parser::{nclasses, train_sentence, train_sentence_beam, BeamUpdate, Node, Parser};
 use crate::perceptron::{FastMap, Reader, Trainer};
 use crate::tagger::{caps_bucket, features, features2, lexify, Tagger};
 use crate::ModelError;
@@ -565,12 +565,57 @@ pub fn train_lemmatizer(
 
 /// Trains the parser on `train` with jackknifed predicted tags (so the parser learns from
 /// tags as noisy as it will see), picks the epoch on `dev` LAS (tagged by the tagger in
-/// `out/tagger.bin`, which must exist), writes `out/parser.bin`.
+/// `out/tagger.bin`, which must exist), writes `out/parser.bin`: the fast (greedy)
+/// parser, [`FAST_PARSER`].
 pub fn train_parser(
     train: &[PathBuf],
     dev: &[PathBuf],
     out: &Path,
     seed: u64,
+) -> Result<Report, ModelError> {
+    train_parser_with(train, dev, out, seed, &FAST_PARSER)
+}
+
+/// How a parser is trained and where it is written.
+#[derive(Debug, Clone, Copy)]
+pub struct ParserSetup {
+    /// Beam width: 1 trains the greedy parser with the dynamic oracle; more trains on
+    /// whole transition sequences with a beam of that width (and parses with it).
+    pub beam: usize,
+    /// The update of beam training.
+    pub update: BeamUpdate,
+    /// Epochs (the best on dev is kept).
+    pub epochs: usize,
+    /// File name written in the output folder.
+    pub file: &'static str,
+}
+
+/// The fast parser: greedy, `parser.bin`.
+pub const FAST_PARSER: ParserSetup = ParserSetup {
+    beam: 1,
+    update: BeamUpdate::Early,
+    epochs: PARSER_EPOCHS,
+    file: "parser.bin",
+};
+
+/// The accurate parser: a beam of 8, early updates, `parser-beam.bin`. On the EWT + GUM
+/// dev files, early updates gained more LAS per training minute than max-violation ones
+/// (at 11 minutes: 82.94 against 82.79), and dev LAS still rose after 20 epochs.
+pub const ACCURATE_PARSER: ParserSetup = ParserSetup {
+    beam: 8,
+    update: BeamUpdate::Early,
+    epochs: 30,
+    file: "parser-beam.bin",
+};
+
+/// Trains a parser as `setup` says on `train` (tags from a jackknifed tagger), picks the
+/// epoch on `dev` (tags from `out/tagger.bin`), writes `out/<setup.file>`.
+pub fn train_parser_with(
+    train: &[PathBuf],
+    dev: &[PathBuf],
+    out: &Path,
+    seed: u64,
+    setup: &ParserSetup,
 ) -> Result<Report, ModelError> {
     let t0 = Instant::now();
     let tr = read_gold(train)?;
@@ -631,18 +676,30 @@ pub fn train_parser(
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..train_data.len()).collect();
     let mut best: (f64, Option<Parser>) = (-1.0, None);
-    for epoch in 0..PARSER_EPOCHS {
+    for epoch in 0..setup.epochs {
         rng.shuffle(&mut order);
         let (mut c, mut t) = (0usize, 0usize);
         for &i in &order {
             let (nodes, heads, labels) = &train_data[i];
-            c += train_sentence(&mut model, nodes, heads, labels, epoch > 0, skip);
+            c += if setup.beam > 1 {
+                train_sentence_beam(
+                    &mut model,
+                    nodes,
+                    (heads, labels),
+                    setup.beam,
+                    setup.update,
+                    skip,
+                )
+            } else {
+                train_sentence(&mut model, nodes, heads, labels, epoch > 0, skip)
+            };
             t += nodes.len();
         }
         let parser = Parser {
             labels: label_set.clone(),
             model: model.freeze_top(PARSER_MAX_WEIGHTS),
             skip,
+            beam: setup.beam,
         };
         let (mut uc, mut lc, mut tt) = (0usize, 0usize, 0usize);
         for (nodes, heads, labels) in &dev_data {
@@ -673,7 +730,7 @@ pub fn train_parser(
         .ok_or_else(|| ModelError("no parser epochs ran".into()))?;
     let mut bytes = Vec::new();
     parser.write(&mut bytes);
-    write_file(&out.join("parser.bin"), &bytes)?;
+    write_file(&out.join(setup.file), &bytes)?;
     Ok(Report {
         lines,
         dev_score: best.0,

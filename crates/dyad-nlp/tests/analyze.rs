@@ -1,6 +1,7 @@
 //! Behaviour of the shipped models on sentences written for these tests: the clause
 //! structure event coding relies on (subject, object, passive agent, negation,
-//! coordination, reported speech) and irregular lemmas; plus robustness on arbitrary input.
+//! coordination, reported speech), from the fast and the accurate parser, and irregular
+//! lemmas; plus robustness on arbitrary input.
 
 use dyad_nlp::{AnalyzedWord, Analyzer};
 use proptest::prelude::*;
@@ -10,9 +11,22 @@ fn analyzer() -> &'static Analyzer {
     Analyzer::shared().expect("embedded models load")
 }
 
+/// The embedded models with the accurate (beam) parser, loaded once per test binary.
+fn accurate() -> &'static Analyzer {
+    static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+    A.get_or_init(|| Analyzer::embedded_accurate().expect("embedded models load"))
+}
+
 fn analyze(text: &str) -> Vec<AnalyzedWord> {
     let words: Vec<&str> = text.split_whitespace().collect();
     analyzer().analyze(&words)
+}
+
+/// The analyses of the fast and of the accurate parser: the clause structure must come
+/// out right from both.
+fn analyses(text: &str) -> [Vec<AnalyzedWord>; 2] {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    [analyzer().analyze(&words), accurate().analyze(&words)]
 }
 
 /// A compact one-line-per-word rendering for failure messages.
@@ -56,62 +70,84 @@ fn arc(ws: &[AnalyzedWord], dep: &str, rel: &str, head: &str) {
 
 #[test]
 fn active_clause_subject_and_object() {
-    let ws = analyze("Rebels attacked the convoy near Kabul .");
-    arc(&ws, "attacked", "root", "ROOT");
-    arc(&ws, "Rebels", "nsubj", "attacked");
-    arc(&ws, "convoy", "obj", "attacked");
-    assert_eq!(ws[1].lemma, "attack");
-    assert_eq!(ws[1].xpos, "VBD");
-    assert!(ws[1].feats.contains("Tense=Past"), "{}", ws[1].feats);
+    for ws in analyses("Rebels attacked the convoy near Kabul .") {
+        arc(&ws, "attacked", "root", "ROOT");
+        arc(&ws, "Rebels", "nsubj", "attacked");
+        arc(&ws, "convoy", "obj", "attacked");
+        assert_eq!(ws[1].lemma, "attack");
+        assert_eq!(ws[1].xpos, "VBD");
+        assert!(ws[1].feats.contains("Tense=Past"), "{}", ws[1].feats);
+    }
 }
 
 #[test]
 fn passive_with_agent() {
-    let ws = analyze("The embassy was attacked by militants .");
-    arc(&ws, "attacked", "root", "ROOT");
-    arc(&ws, "embassy", "nsubj:pass", "attacked");
-    arc(&ws, "was", "aux:pass", "attacked");
-    // UD English marks the passive agent `obl:agent` (older releases: plain `obl`).
-    let m = &ws[id(&ws, "militants") - 1];
-    assert_eq!(m.head, id(&ws, "attacked"), "{}", show(&ws));
-    assert!(
-        m.deprel == "obl:agent" || m.deprel == "obl",
-        "{}",
-        show(&ws)
-    );
-    arc(&ws, "by", "case", "militants");
-    assert_eq!(ws[id(&ws, "attacked") - 1].xpos, "VBN");
+    for ws in analyses("The embassy was attacked by militants .") {
+        arc(&ws, "attacked", "root", "ROOT");
+        arc(&ws, "embassy", "nsubj:pass", "attacked");
+        arc(&ws, "was", "aux:pass", "attacked");
+        // UD English marks the passive agent `obl:agent` (older releases: plain `obl`).
+        let m = &ws[id(&ws, "militants") - 1];
+        assert_eq!(m.head, id(&ws, "attacked"), "{}", show(&ws));
+        assert!(
+            m.deprel == "obl:agent" || m.deprel == "obl",
+            "{}",
+            show(&ws)
+        );
+        arc(&ws, "by", "case", "militants");
+        assert_eq!(ws[id(&ws, "attacked") - 1].xpos, "VBN");
+    }
 }
 
-#[test]
-fn coordinated_subject() {
-    let ws = analyze("France and Germany signed the treaty .");
-    arc(&ws, "France", "nsubj", "signed");
-    arc(&ws, "Germany", "conj", "France");
-    arc(&ws, "and", "cc", "Germany");
-    arc(&ws, "treaty", "obj", "signed");
-}
+/// Clause structure the coder relies on, as (sentence, arcs `dependent relation head`).
+const CLAUSES: &[(&str, &[&str])] = &[
+    (
+        "France and Germany signed the treaty .",
+        &[
+            "France nsubj signed",
+            "Germany conj France",
+            "and cc Germany",
+            "treaty obj signed",
+        ],
+    ),
+    (
+        "The government did not condemn the attack .",
+        &[
+            "condemn root ROOT",
+            "not advmod condemn",
+            "did aux condemn",
+            "government nsubj condemn",
+            "attack obj condemn",
+        ],
+    ),
+    (
+        "Iraq said that the US attacked Iran .",
+        &[
+            "said root ROOT",
+            "Iraq nsubj said",
+            "attacked ccomp said",
+            "that mark attacked",
+            "US nsubj attacked",
+            "Iran obj attacked",
+        ],
+    ),
+];
 
+/// Coordinated subject, negated verb, reported speech.
 #[test]
-fn negated_verb() {
+fn coordination_negation_and_reported_speech() {
+    for (text, arcs) in CLAUSES {
+        for ws in analyses(text) {
+            for a in *arcs {
+                let [dep, rel, head] = a.split(' ').collect::<Vec<_>>()[..] else {
+                    panic!("bad case {a}")
+                };
+                arc(&ws, dep, rel, head);
+            }
+        }
+    }
     let ws = analyze("The government did not condemn the attack .");
-    arc(&ws, "condemn", "root", "ROOT");
-    arc(&ws, "not", "advmod", "condemn");
-    arc(&ws, "did", "aux", "condemn");
-    arc(&ws, "government", "nsubj", "condemn");
-    arc(&ws, "attack", "obj", "condemn");
     assert_eq!(ws[id(&ws, "not") - 1].upos, "PART");
-}
-
-#[test]
-fn reported_speech() {
-    let ws = analyze("Iraq said that the US attacked Iran .");
-    arc(&ws, "said", "root", "ROOT");
-    arc(&ws, "Iraq", "nsubj", "said");
-    arc(&ws, "attacked", "ccomp", "said");
-    arc(&ws, "that", "mark", "attacked");
-    arc(&ws, "US", "nsubj", "attacked");
-    arc(&ws, "Iran", "obj", "attacked");
 }
 
 #[test]
@@ -172,26 +208,29 @@ fn empty_input_gives_empty_output() {
 fn one_root_and_valid_heads_on_a_long_sentence() {
     let base = "the rebels , who said that they would not attack , fled and met officials in Kabul";
     let text: Vec<&str> = base.split(' ').cycle().take(1200).collect();
-    let ws = analyzer().analyze(&text);
-    assert_eq!(ws.len(), 1200);
-    assert_eq!(ws.iter().filter(|w| w.head == 0).count(), 1);
-    assert!(ws.iter().all(|w| w.head <= ws.len()));
+    for a in [analyzer(), accurate()] {
+        let ws = a.analyze(&text);
+        assert_eq!(ws.len(), 1200);
+        assert_eq!(ws.iter().filter(|w| w.head == 0).count(), 1);
+        assert!(ws.iter().all(|w| w.head <= ws.len()));
+    }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
     #[test]
     fn never_panics_and_every_word_has_a_head(words in prop::collection::vec("\\PC{0,12}", 0..400)) {
-        let a = analyzer();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let ws = a.analyze(&refs);
-        prop_assert_eq!(ws.len(), words.len());
-        if !ws.is_empty() {
-            prop_assert_eq!(ws.iter().filter(|w| w.head == 0).count(), 1);
-        }
-        for (i, w) in ws.iter().enumerate() {
-            prop_assert!(w.head <= ws.len());
-            prop_assert!(w.head != i + 1);
+        for a in [analyzer(), accurate()] {
+            let ws = a.analyze(&refs);
+            prop_assert_eq!(ws.len(), words.len());
+            if !ws.is_empty() {
+                prop_assert_eq!(ws.iter().filter(|w| w.head == 0).count(), 1);
+            }
+            for (i, w) in ws.iter().enumerate() {
+                prop_assert!(w.head <= ws.len());
+                prop_assert!(w.head != i + 1);
+            }
         }
     }
 }

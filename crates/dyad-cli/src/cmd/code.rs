@@ -96,7 +96,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     if args.conllu {
         return code_conllu(args, &coder, &mut out, &mut write);
     }
-    let analyzer = analyzer(args.models.as_deref())?;
+    let analyzer = analyzer(&args.models)?;
     let (mut events, mut sentences, mut unanalysed) = (0usize, 0usize, 0usize);
     let summary = for_each_article(&args.input, |article| {
         let (coded, skipped) =
@@ -174,7 +174,7 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     let dicts = load_dicts(&args.dicts.dict, Vec::new())?;
     let date = args.date.as_deref().map(parse_date).transpose()?;
     let coder = Coder::new(&dicts, CoderOptions::default());
-    let analyzer = analyzer(args.models.as_deref())?;
+    let analyzer = analyzer(&args.models)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for ps in dyad_code::suite::analyze_text(&args.sentence, &analyzer) {
@@ -209,7 +209,7 @@ pub fn eval_suite(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     } else {
         load_dicts(&args.dict, Vec::new())?
     };
-    let analyzer = analyzer(args.models.as_deref())?;
+    let analyzer = analyzer(&args.models)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let t = std::time::Instant::now();
@@ -247,7 +247,7 @@ pub fn bench(args: &BenchCodeArgs, out: &mut impl Write) -> anyhow::Result<()> {
     let dict_secs = t.elapsed().as_secs_f64();
     let coder = Coder::new(&dicts, CoderOptions::default());
     let t = std::time::Instant::now();
-    let analyzer = analyzer(None)?;
+    let analyzer = analyzer(&crate::args::ModelArgs::default())?;
     let model_secs = t.elapsed().as_secs_f64();
     let mut texts = Vec::new();
     for f in &args.files {

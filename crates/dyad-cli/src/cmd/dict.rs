@@ -101,7 +101,7 @@ fn test(args: &DictTestArgs) -> anyhow::Result<ExitCode> {
     }
     let suite = dyad_eval::Suite::from_records(dyad_eval::SuiteKind::Gold, records);
     let dicts = crate::cmd::code::load_dicts(&args.dicts.dict, Vec::new())?;
-    let analyzer = crate::cmd::parse::analyzer(args.models.as_deref())?;
+    let analyzer = crate::cmd::parse::analyzer(&args.models)?;
     let report = dyad_code::suite::run_suite(&suite, &dicts, Some(&analyzer), false);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -9,16 +9,24 @@ use std::time::Instant;
 use anyhow::Context;
 use dyad_nlp::{train, Analyzer};
 
-use crate::args::{BenchCommand, ParseArgs, Paths, TrainArgs, TrainWhat};
+use crate::args::{
+    BenchCommand, BenchParseArgs, ModelArgs, ParseArgs, Paths, TrainArgs, TrainWhat,
+};
 use crate::input::{eprint_line, for_each_article};
 
-/// The analyzer: from `--models DIR`, or built into the binary.
-pub fn analyzer(models: Option<&Path>) -> anyhow::Result<Analyzer> {
-    let a = match models {
-        Some(dir) => {
+/// The analyzer: from `--models DIR`, or built into the binary; with `--accurate`, its
+/// parser is the beam parser.
+pub fn analyzer(m: &ModelArgs) -> anyhow::Result<Analyzer> {
+    let a = match (&m.models, m.accurate) {
+        (Some(dir), false) => {
             Analyzer::load(dir).with_context(|| format!("loading models from {}", dir.display()))?
         }
-        None => Analyzer::embedded().context("loading the built-in models")?,
+        (Some(dir), true) => Analyzer::load_accurate(dir)
+            .with_context(|| format!("loading models from {}", dir.display()))?,
+        (None, false) => Analyzer::embedded().context("loading the built-in models")?,
+        (None, true) => {
+            Analyzer::embedded_accurate().context("loading the built-in accurate models")?
+        }
     };
     Ok(a)
 }
@@ -40,7 +48,7 @@ pub fn read_gold(path: &Path) -> anyhow::Result<Vec<dyad_conllu::Sentence>> {
 /// Runs `dyad parse`.
 pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
-    let analyzer = analyzer(args.models.as_deref())?;
+    let analyzer = analyzer(&args.models)?;
     let load_ms = t.elapsed().as_secs_f64() * 1000.0;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -113,7 +121,12 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     }
     let seed = args.seed.unwrap_or(train::SEED);
     let steps: &[TrainWhat] = match args.what {
-        TrainWhat::All => &[TrainWhat::Tagger, TrainWhat::Lemmatizer, TrainWhat::Parser],
+        TrainWhat::All => &[
+            TrainWhat::Tagger,
+            TrainWhat::Lemmatizer,
+            TrainWhat::Parser,
+            TrainWhat::AccurateParser,
+        ],
         ref one => std::slice::from_ref(one),
     };
     let stdout = std::io::stdout();
@@ -125,6 +138,13 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
                 train::train_lemmatizer(&train_files, &dev_files, &args.out, seed)
             }
             TrainWhat::Parser => train::train_parser(&train_files, &dev_files, &args.out, seed),
+            TrainWhat::AccurateParser => train::train_parser_with(
+                &train_files,
+                &dev_files,
+                &args.out,
+                seed,
+                &train::ACCURATE_PARSER,
+            ),
             TrainWhat::All => unreachable!("expanded above"),
         }
         .map_err(|e| anyhow::anyhow!("training the {step:?}: {e}"))?;
@@ -145,9 +165,9 @@ pub fn bench(cmd: BenchCommand) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cmd {
-        BenchCommand::Parse(Paths { files }) => {
+        BenchCommand::Parse(BenchParseArgs { files, models }) => {
             let t = Instant::now();
-            let analyzer = analyzer(None)?;
+            let analyzer = analyzer(&models)?;
             let load_ms = t.elapsed().as_secs_f64() * 1000.0;
             let sentences = gold_words(&files)?;
             let b = dyad_nlp::bench(&analyzer, &sentences);
