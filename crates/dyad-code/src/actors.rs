@@ -93,6 +93,9 @@ pub(crate) fn find(
     let mut covered = vec![false; n];
     let mut actor_matches = with_endings(&forms, stripped.as_deref(), |f| d.match_actors(f));
     add_gapped(&mut actor_matches, gapped, &forms);
+    if !adjacent_agents {
+        extend_in_phrase(d, tree, &forms, &map, &mut actor_matches);
+    }
     // A match's word range in the sentence and its first entry; none when out of range.
     let place = |m: &dyad_dict::Match<'_, u32>| -> Option<(usize, usize, usize)> {
         let (start, end) = back(m.start, m.end)?;
@@ -452,6 +455,87 @@ fn add_gapped<'a>(
         });
     }
     ms.sort_by_key(|m| (m.start, m.end));
+}
+
+/// The parse's reading of a name inside a noun phrase (UniversalPetrarch's): a name
+/// matched on adjacent words extends to a longer name of the dictionary whose further
+/// words come later in the same noun phrase, past at most [`MAX_GAP`] other words of
+/// that phrase ("Ithilen state-run television" is `ITHILEN_TELEVISION`, not `ITHILEN`).
+/// The phrase is the words that hang, through phrase-internal relations (compound,
+/// flat, adjective, determiner) and hyphens, on the noun the matched name hangs on.
+/// TABARI's linear reading (`adjacent_agents`) keeps `_` adjacent. An extension replaces
+/// its match one for one, and never to a name that codes several actors, so the
+/// prefilter's count of matches still holds.
+fn extend_in_phrase<'a>(
+    d: &'a Dictionaries,
+    tree: &Tree,
+    forms: &[String],
+    map: &[(usize, usize)],
+    ms: &mut [dyad_dict::Match<'a, u32>],
+) {
+    let n = tree.len();
+    let inside = |r: Rel| matches!(r, Rel::NpInternal | Rel::Punct);
+    // The noun whose phrase word `w` is in.
+    let phrase_head = |w: usize| {
+        let mut x = w;
+        for _ in 0..n {
+            match tree.head[x] {
+                Some(h) if inside(tree.rel[x]) => x = h,
+                _ => break,
+            }
+        }
+        x
+    };
+    let several = |id: u32| {
+        d.actors
+            .get(id as usize)
+            .is_some_and(|e| e.codes.iter().any(|c| c.code.contains('/')))
+    };
+    let starts: Vec<(usize, usize)> = ms.iter().map(|m| (m.start, m.end)).collect();
+    for m in ms.iter_mut() {
+        let (Some(&(ws, _)), Some(&(_, we))) = (map.get(m.start), map.get(m.end - 1)) else {
+            continue;
+        };
+        if we > n || ws >= we {
+            continue;
+        }
+        let h = phrase_head(anchor_of(tree, ws, we));
+        if h < we {
+            continue;
+        }
+        // The forms after the match that are words of the same phrase, up to its noun.
+        let later: Vec<usize> = (m.end..forms.len())
+            .take_while(|&k| {
+                map.get(k).is_some_and(|&(a, b)| {
+                    b <= h + 1 && (a..b).all(|w| w == h || phrase_head(w) == h)
+                })
+            })
+            .collect();
+        // Another name there is another actor: leave both alone.
+        if starts.iter().any(|&(a, _)| later.contains(&a)) {
+            continue;
+        }
+        let own = m.end - m.start;
+        let found = (1..=MAX_GAP.min(later.len().saturating_sub(1))).find_map(|gap| {
+            let rest = &later[gap..];
+            let seq: Vec<String> = forms[m.start..m.end]
+                .iter()
+                .chain(rest.iter().map(|&k| &forms[k]))
+                .cloned()
+                .collect();
+            d.match_actors(&seq)
+                .into_iter()
+                .find(|x| x.start == 0 && x.end > own)
+                .map(|x| (rest[x.end - own - 1] + 1, x))
+        });
+        if let Some((end, x)) = found {
+            if !x.values.iter().any(|&id| several(id)) {
+                m.end = end;
+                m.values = x.values;
+                m.stem = x.stem;
+            }
+        }
+    }
 }
 
 /// The first match of `g` in `forms`: `(first word, one past the last, words matched)`.

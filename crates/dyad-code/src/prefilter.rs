@@ -5,8 +5,10 @@
 //! Why it is exact (the coder's and the resolver's own rules, read from their code):
 //! - Every actor the coder pairs into an event is a mention built from a dictionary hit
 //!   (an actor or agent phrase matched on the word forms, which the analysis does not
-//!   change), from a coreference context actor, or from an option that invents one
-//!   (TABARI's pronoun forwarding, default source or target). Without hits, context and
+//!   change: the parse may only lengthen a name inside its noun phrase, one match for
+//!   one and never into a name that codes several actors), from a coreference context
+//!   actor, or from an option that invents one (TABARI's pronoun forwarding, default
+//!   source or target). Without hits, context and
 //!   those options, [`crate::Coder::code`] gives no event whatever the parse.
 //! - Alone ([`Coder::may_code`]), an agent without a country gives a `---` code that the
 //!   coder drops unless [`crate::CoderOptions::keep_unknown_country`] or `convert_agents`

@@ -1,5 +1,6 @@
 //! Dependency-tree helpers over a [`ParsedSentence`]: children lists, relation
-//! normalisation across UD v1 and v2, and cycle-safe subtree walks. Given parses come
+//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of a
+//! known misparse (the perfect read as a possessive "have"). Given parses come
 //! from anywhere, so nothing here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
@@ -120,16 +121,64 @@ pub(crate) struct Tree {
     pub verb: Vec<bool>,
 }
 
+/// A perfect the parse read as a possessive "have" ("Arnor has celebrated Eid with Gondor"
+/// parsed with "has" as the verb and "celebrated" an adjective on its object "Eid") is read
+/// as the perfect: the past participle heads the clause, "have" is its auxiliary, and the
+/// noun is the participle's object. Only where the participle (tagged `VBN`) comes right
+/// after a finite "have" that has a subject of its own (adverbs may come between), and
+/// modifies that "have"'s object further on. In the UD English treebanks a finite "have"
+/// right before a word tagged `VBN` is that word's auxiliary over a hundred times for each
+/// time it is a possessive with an adjective ("has limited options"): the tagger's `VBN`
+/// already chose the verb.
+fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    for h in 0..w.len() {
+        let finite_have = w[h].lemma.eq_ignore_ascii_case("have")
+            && matches!(w[h].xpos.as_str(), "VBZ" | "VBP" | "VBD")
+            && matches!(
+                rel[h],
+                Rel::Root | Rel::Conj | Rel::Ccomp | Rel::Advcl | Rel::Parataxis
+            );
+        if !finite_have || !(0..w.len()).any(|c| head[c] == Some(h) && rel[c] == Rel::Subj) {
+            continue;
+        }
+        let Some(p) = (h + 1..w.len()).find(|&i| !w[i].xpos.starts_with("RB")) else {
+            continue;
+        };
+        let Some(o) = head[p] else { continue };
+        let modifies_object = w[p].xpos == "VBN"
+            && w[p].deprel.eq_ignore_ascii_case("amod")
+            && o > p
+            && head[o] == Some(h)
+            && rel[o] == Rel::Obj;
+        if !modifies_object {
+            continue;
+        }
+        for x in head.iter_mut() {
+            if *x == Some(h) {
+                *x = Some(p);
+            }
+        }
+        head[p] = head[h];
+        rel[p] = rel[h];
+        head[h] = Some(p);
+        rel[h] = Rel::Aux;
+    }
+}
+
 impl Tree {
+    /// The tree the coder reads: the parse's, with the known misparse of the perfect
+    /// undone ([`read_perfect`]).
     pub fn new(s: &ParsedSentence) -> Tree {
         let n = s.words.len();
-        let head: Vec<Option<usize>> = s
+        let mut head: Vec<Option<usize>> = s
             .words
             .iter()
             .enumerate()
             .map(|(i, w)| (w.head >= 1 && w.head <= n && w.head - 1 != i).then(|| w.head - 1))
             .collect();
-        let rel = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
+        let mut rel: Vec<Rel> = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
+        read_perfect(s, &mut head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = h {

@@ -50,15 +50,15 @@ const UP: &str = "UniversalPetrarch/validate_en/PETR_Validate_records_2_02.xml";
 
 #[test]
 fn universal_petrarch_given_parse_floor() {
-    // Measured 217/245 when this floor was last raised (214, 212 and 206 at earlier
-    // stops); UniversalPetrarch itself gets 194.
+    // Measured 218/245 when this floor was last raised (217, 214, 212 and 206 at
+    // earlier stops); UniversalPetrarch itself gets 194.
     if let Some((n, of)) = exact(SuiteKind::Up, UP, true) {
-        assert!(n >= 215, "exact {n}/{of}");
+        assert!(n >= 216, "exact {n}/{of}");
     }
 }
 
 /// (suite, file, floor): each floor a little under what was measured when it was set
-/// (2026-11-26: TABARI 429/471, PETRARCH 258/284, UniversalPetrarch 218/245), so that
+/// (TABARI 429/471, PETRARCH 258/284, UniversalPetrarch 221/245), so that
 /// retraining the models, whose runs move a few records either way, does not trip it.
 const RAW_TEXT_FLOORS: [(SuiteKind, &str, usize); 3] = [
     (SuiteKind::Tabari, "tabari/validation/Validate.project", 423),
@@ -67,7 +67,7 @@ const RAW_TEXT_FLOORS: [(SuiteKind, &str, usize); 3] = [
         "petrarch2/validation/PETR.UnitTest.records.xml",
         254,
     ),
-    (SuiteKind::Up, UP, 213),
+    (SuiteKind::Up, UP, 216),
 ];
 
 #[test]
