@@ -92,7 +92,8 @@ pub struct TrainArgs {
 /// `dyad bench …`.
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
-    /// Tag + lemmatize + parse the words of CoNLL-U files on one core: tokens/s and peak memory.
+    /// Tag + lemmatize + parse the words of CoNLL-U files on one core (after a warm-up, three
+    /// passes): tokens per second (wall and CPU) and peak memory.
     Parse(BenchParseArgs),
     /// Split and tokenize the raw text of CoNLL-U files on one core: tokens/s.
     Segment(Paths),
