@@ -479,14 +479,13 @@ impl Parser {
                 let legal = [st.legal(SHIFT), st.legal(LEFT), st.legal(RIGHT)];
                 for (c, v) in scores.iter().enumerate() {
                     if legal[class_move(c)] {
-                        cands.push((total + v, bi, c));
+                        push_top(&mut cands, k, (total + v, bi, c));
                     }
                 }
             }
             if cands.is_empty() {
                 break;
             }
-            top_k(&mut cands, k);
             // Reuse the states' allocations from two steps back.
             next.truncate(cands.len());
             for (i, &(v, bi, c)) in cands.iter().enumerate() {
@@ -664,6 +663,18 @@ fn top_k(cands: &mut Vec<(f32, usize, usize)>, k: usize) {
         cands.truncate(k);
     }
     cands.sort_unstable_by(order);
+}
+
+/// Adds a candidate to `cands`, which holds the best `k` so far, best first, in the order of
+/// [`top_k`] (candidates come in increasing item and class order, so a tie keeps the one
+/// already there first). Most candidates are turned away by one comparison.
+fn push_top(cands: &mut Vec<(f32, usize, usize)>, k: usize, x: (f32, usize, usize)) {
+    if cands.len() >= k && cands.last().is_some_and(|w| w.0.total_cmp(&x.0).is_ge()) {
+        return;
+    }
+    let at = cands.partition_point(|c| c.0.total_cmp(&x.0).is_ge());
+    cands.insert(at, x);
+    cands.truncate(k);
 }
 
 /// One transition in a beam item's history: the features it was scored on (a range of
