@@ -652,22 +652,9 @@ pub(crate) fn train_sentence(
         .count()
 }
 
-/// Keeps the `k` highest-scoring candidates, best first (ties keep the earlier one, so
-/// the order is deterministic).
-fn top_k(cands: &mut Vec<(f32, usize, usize)>, k: usize) {
-    let order = |a: &(f32, usize, usize), b: &(f32, usize, usize)| {
-        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-    };
-    if cands.len() > k {
-        cands.select_nth_unstable_by(k - 1, order);
-        cands.truncate(k);
-    }
-    cands.sort_unstable_by(order);
-}
-
-/// Adds a candidate to `cands`, which holds the best `k` so far, best first, in the order of
-/// [`top_k`] (candidates come in increasing item and class order, so a tie keeps the one
-/// already there first). Most candidates are turned away by one comparison.
+/// Adds a candidate to `cands`, which holds the best `k` so far, best first. Candidates
+/// come in increasing item and class order and a tie keeps the one already there first,
+/// so the beam is deterministic. Most candidates are turned away by one comparison.
 fn push_top(cands: &mut Vec<(f32, usize, usize)>, k: usize, x: (f32, usize, usize)) {
     if cands.len() >= k && cands.last().is_some_and(|w| w.0.total_cmp(&x.0).is_ge()) {
         return;
@@ -800,11 +787,12 @@ pub(crate) fn train_sentence_beam(
         gold.score += gv;
         gold.last = steps.len() - 1;
         // Candidate i's step is cand_steps[i]; keep that link through the selection.
-        let mut indexed: Vec<(f32, usize, usize)> =
-            cands.iter().enumerate().map(|(i, c)| (c.0, i, 0)).collect();
-        top_k(&mut indexed, k);
-        let mut next = Vec::with_capacity(indexed.len());
-        for &(v, i, _) in &indexed {
+        let mut kept = Vec::with_capacity(k);
+        for (i, c) in cands.iter().enumerate() {
+            push_top(&mut kept, k, (c.0, i, 0));
+        }
+        let mut next = Vec::with_capacity(kept.len());
+        for &(v, i, _) in &kept {
             let (_, bi, c) = cands[i];
             let parent = &beam[bi];
             let ok = parent.ok && class_cost(&parent.st, c, gold_heads, gold_labels) == 0;
