@@ -20,6 +20,15 @@ fn tabari(verbs: &str, agents: &str) -> Dictionaries {
     d
 }
 
+/// Dictionaries with PETRARCH-2-style verbs and the test actors.
+fn petrarch2(verbs: &str) -> Dictionaries {
+    let (d, _) = Dictionaries::from_texts(&[
+        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
+        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
+    ]);
+    d
+}
+
 /// The events' codes; on a mismatch the test's message names the sentence, and
 /// [`explain`] tells how it was coded.
 fn code(d: &Dictionaries, opts: CoderOptions, s: &ParsedSentence) -> Vec<String> {
@@ -173,10 +182,7 @@ fn petrarch2_pre_verb_pattern_matched_an_adverb() {
     // `- RECENTLY *` reads the subject and the verb's group; "recently" modifies the
     // verb, so the verb's own code holds.
     let verbs = "--- ALLOW [080] ---\nALLOW\n- RECENTLY * [025]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let s = parse_one(
         "# text = Freedonia recently allowed Sylvania.
 1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
@@ -839,10 +845,7 @@ fn null_target_statement_set_off_by_a_comma_was_dropped_or_took_the_first_actor(
 #[test]
 fn target_after_a_skipped_prepositional_phrase_came_from_inside_it() {
     let verbs = "--- CELEBRATE [051] ---\nCELEBRATE\n- * IFTAR (IN ^) + [017]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let s = parse_one(
         "# text = Freedonia celebrated Iftar in Sylvania with the leaders of Marsovia.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
@@ -867,10 +870,7 @@ fn target_after_a_skipped_prepositional_phrase_came_from_inside_it() {
 #[test]
 fn purpose_infinitive_object_was_not_the_target() {
     let verbs = "--- SIGN [057] ---\nSIGN\n- * ACCORD [056]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let s = parse_one(
         "# text = Freedonia signed an accord to supply Sylvania with wheat.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
@@ -947,10 +947,7 @@ fn agent_phrase_split_by_the_parser_lost_its_of_country() {
 #[test]
 fn pattern_did_not_read_into_a_purpose_infinitive() {
     let verbs = "--- VOW [170] ---\nVOW\n- * WAR [190]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let s = parse_one(
         "# text = Freedonia vowed to wage war on Sylvania.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
@@ -1177,10 +1174,7 @@ fn statement_without_a_phrase_after_it_got_a_null_or_fronted_target() {
 #[test]
 fn noun_phrase_group_matched_a_verb() {
     let verbs = "--- SIGN [057] ---\nSIGN\n- * {TO SUPPLY} [057]\n- * ACCORD [056]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let s = parse_one(
         "# text = Freedonia signed an accord to supply Sylvania.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
@@ -1203,10 +1197,7 @@ fn noun_phrase_group_matched_a_verb() {
 #[test]
 fn infinitive_marker_was_a_phrase_and_an_infinitive_on_a_noun_lost_its_subject() {
     let verbs = "--- ACCORD [013] ---\nACCORD\n- (TO) * [073]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let as_clause = parse_one(
         "# text = Freedonia is inching nearer to accord with Sylvania.
 1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
@@ -1243,10 +1234,7 @@ fn infinitive_marker_was_a_phrase_and_an_infinitive_on_a_noun_lost_its_subject()
 #[test]
 fn infinitive_on_a_noun_took_a_subject_from_further_up() {
     let verbs = "--- WITHDRAW [---] ---\nWITHDRAW\n- * TROOPS [154]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let s = parse_one(
         "# text = Freedonia asked Sylvania to send envoys to prepare a plan to withdraw troops from Marsovia.
 1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
@@ -1280,10 +1268,7 @@ fn infinitive_on_a_noun_took_a_subject_from_further_up() {
 #[test]
 fn noun_phrase_group_missed_a_phrase_split_into_conjuncts() {
     let verbs = "--- RISEN [---] ---\nRISEN\n- {DEATH TOLL} * [190]\n";
-    let (d, _) = Dictionaries::from_texts(&[
-        ("t.actors.txt", ACTORS, Some(DictKind::Actors)),
-        ("t.verbs.txt", verbs, Some(DictKind::VerbsPetrarch2)),
-    ]);
+    let d = petrarch2(verbs);
     let sentence = |injury_head: &str, injury_rel: &str| {
         parse_one(&format!(
             "# text = Freedonia's death and injury toll has risen in the war with Sylvania.
