@@ -37,7 +37,8 @@ fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Err
 const USAGE: &str =
     "commands: train tagger|lemmatizer|parser|parser-beam UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
                      eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR] | \
-                     stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR]";
+                     stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR]; \
+                     SEED=n trains with another seed (the shipped models: the default)";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,7 +64,10 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
     let ud = PathBuf::from(args.get(off).ok_or(USAGE)?);
     let out = PathBuf::from(args.get(off + 1).ok_or(USAGE)?);
     let (tr, dv) = train::ud_files(&ud);
-    let seed = train::SEED;
+    let seed = std::env::var("SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(train::SEED);
     let steps: &[&str] = match what {
         "all" => &["tagger", "lemmatizer", "parser", "parser-beam"],
         "tagger" => &["tagger"],

@@ -7,7 +7,7 @@
 //! quantises each weight to `i16` with one global scale and drops weights that round to
 //! zero, which keeps model files small and loading a straight copy of arrays.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A hasher for keys that are already good 64-bit hashes: it passes them through.
@@ -151,9 +151,13 @@ impl Trainer {
     /// magnitude: the many tiny weights of rare features cost memory and cache misses but
     /// barely change a decision.
     pub fn freeze_top(&self, max_entries: usize) -> Model {
+        quantise(self.nclasses, self.averaged(), max_entries)
+    }
+
+    /// The averaged weights, rows in feature order.
+    fn averaged(&self) -> Vec<(u64, Vec<(u8, f32)>)> {
         let now = f64::from(self.now.max(1));
         let mut avg: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
-        let mut maxabs = 0f32;
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
         for k in keys {
@@ -161,41 +165,82 @@ impl Trainer {
             let mut out = Vec::with_capacity(row.len());
             for e in row {
                 let total = e.total + f64::from(self.now - e.stamp) * f64::from(e.w);
-                let a = (total / now) as f32;
-                maxabs = maxabs.max(a.abs());
-                out.push((e.class, a));
+                out.push((e.class, (total / now) as f32));
             }
             avg.push((k, out));
         }
-        // Weights beyond ±32767·scale are clipped; a scale set by the 99.99th percentile
-        // would be finer, but the largest weights are the bias-like ones that matter most.
-        let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
-        let mut mags: Vec<f32> = avg
-            .iter()
-            .flat_map(|(_, r)| r.iter().map(|(_, a)| a.abs()))
-            .collect();
-        let floor = if mags.len() > max_entries && max_entries > 0 {
-            let k = mags.len() - max_entries;
-            let (_, v, _) = mags.select_nth_unstable_by(k, f32::total_cmp);
-            *v
-        } else {
-            0.0
-        };
-        drop(mags);
-        let mut b = ModelBuilder::new(self.nclasses, scale);
-        for (k, row) in avg {
-            let q: Vec<(u8, i16)> = row
-                .into_iter()
-                .filter_map(|(c, a)| {
-                    let v = (a / scale).round();
-                    (v.abs() >= 1.0 && a.abs() >= floor)
-                        .then_some((c, v.clamp(-32767.0, 32767.0) as i16))
-                })
-                .collect();
-            b.push(k, &q);
-        }
-        b.finish()
+        avg
     }
+
+    /// One model from several trainers of the same features and classes (trained on other
+    /// orders of the data): the mean of their averaged weights, pruned and quantised as by
+    /// [`Trainer::freeze_top`]. Averaging independently trained perceptrons smooths the
+    /// accidents of one training order.
+    pub fn freeze_mixed(trainers: &[Trainer], max_entries: usize) -> Model {
+        let nclasses = trainers.first().map_or(1, |t| t.nclasses);
+        let k = trainers.len().max(1) as f32;
+        let mut sum: BTreeMap<u64, Vec<f32>> = BTreeMap::new();
+        for t in trainers {
+            for (f, row) in t.averaged() {
+                let acc = sum.entry(f).or_insert_with(|| vec![0.0; nclasses]);
+                for (c, w) in row {
+                    if let Some(v) = acc.get_mut(usize::from(c)) {
+                        *v += w / k;
+                    }
+                }
+            }
+        }
+        let avg = sum
+            .into_iter()
+            .map(|(f, ws)| {
+                let row = ws
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, w)| *w != 0.0)
+                    .map(|(c, w)| (c as u8, w))
+                    .collect();
+                (f, row)
+            })
+            .collect();
+        quantise(nclasses, avg, max_entries)
+    }
+}
+
+/// Quantises averaged weights to `i16` (one scale per model), keeping the `max_entries`
+/// weights of largest magnitude.
+fn quantise(nclasses: usize, avg: Vec<(u64, Vec<(u8, f32)>)>, max_entries: usize) -> Model {
+    let maxabs = avg
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|(_, a)| a.abs()))
+        .fold(0f32, f32::max);
+    // Weights beyond ±32767·scale are clipped; a scale set by the 99.99th percentile
+    // would be finer, but the largest weights are the bias-like ones that matter most.
+    let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
+    let mut mags: Vec<f32> = avg
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|(_, a)| a.abs()))
+        .collect();
+    let floor = if mags.len() > max_entries && max_entries > 0 {
+        let k = mags.len() - max_entries;
+        let (_, v, _) = mags.select_nth_unstable_by(k, f32::total_cmp);
+        *v
+    } else {
+        0.0
+    };
+    drop(mags);
+    let mut b = ModelBuilder::new(nclasses, scale);
+    for (k, row) in avg {
+        let q: Vec<(u8, i16)> = row
+            .into_iter()
+            .filter_map(|(c, a)| {
+                let v = (a / scale).round();
+                (v.abs() >= 1.0 && a.abs() >= floor)
+                    .then_some((c, v.clamp(-32767.0, 32767.0) as i16))
+            })
+            .collect();
+        b.push(k, &q);
+    }
+    b.finish()
 }
 
 /// Index of the largest score (first on ties; 0 when empty).
@@ -824,6 +869,61 @@ mod tests {
             assert_eq!(argmax(&s), *y);
         }
         assert!(Model::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
+    }
+
+    fn trained(data: &[(Vec<u64>, usize)], order_rev: bool) -> Trainer {
+        let mut t = Trainer::new(3);
+        let mut scores = vec![0.0; 3];
+        for _ in 0..3 {
+            let mut items: Vec<&(Vec<u64>, usize)> = data.iter().collect();
+            if order_rev {
+                items.reverse();
+            }
+            for (f, y) in items {
+                let g = t.predict(f, &mut scores);
+                t.update(f, *y, g);
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn mixing_copies_of_one_trainer_gives_that_trainers_model() {
+        let data: Vec<(Vec<u64>, usize)> = (0..30)
+            .map(|i| (vec![1000 + (i % 3) as u64, 7, 2000 + (i % 5) as u64], i % 3))
+            .collect();
+        let (a, b) = (trained(&data, false), trained(&data, false));
+        let mixed = Trainer::freeze_mixed(&[a, b], usize::MAX);
+        let single = trained(&data, false).freeze();
+        assert_eq!(mixed.scale, single.scale);
+        let (mut sm, mut ss) = (Vec::new(), Vec::new());
+        for (f, _) in &data {
+            mixed.score(f, &mut sm);
+            single.score(f, &mut ss);
+            assert_eq!(sm, ss);
+        }
+    }
+
+    #[test]
+    fn a_mixed_model_scores_with_the_mean_of_its_trainers_weights() {
+        let data: Vec<(Vec<u64>, usize)> = (0..30)
+            .map(|i| (vec![1000 + (i % 3) as u64, 7, 2000 + (i % 5) as u64], i % 3))
+            .collect();
+        let (a, b) = (trained(&data, false), trained(&data, true));
+        let (ma, mb) = (a.freeze(), b.freeze());
+        let mixed = Trainer::freeze_mixed(&[a, b], usize::MAX);
+        let (mut sa, mut sb, mut sm) = (Vec::new(), Vec::new(), Vec::new());
+        for (f, _) in &data {
+            ma.score(f, &mut sa);
+            mb.score(f, &mut sb);
+            mixed.score(f, &mut sm);
+            for c in 0..3 {
+                let mean = (sa[c] + sb[c]) / 2.0;
+                // Each model is quantised with its own scale: allow a few steps of each.
+                let tol = 4.0 * (ma.scale + mb.scale + mixed.scale);
+                assert!((sm[c] - mean).abs() <= tol, "{} vs {mean}", sm[c]);
+            }
+        }
     }
 
     /// Scores by a plain scan of the file-layout rows: the reference for the runtime layout.

@@ -50,19 +50,28 @@ pub(crate) struct Lex {
     flags: u64,
 }
 
-pub(crate) fn lexify(words: &[&str], mfclass: &FastMap<String, u8>) -> Vec<Lex> {
+impl Lex {
+    /// The most-frequent-class feature (0: none).
+    #[cfg(test)]
+    pub(crate) fn mf(&self) -> u64 {
+        self.mf
+    }
+}
+
+/// Per-word lexical features of a sentence; `mf` gives a form's most frequent class in
+/// training (if it was seen often enough).
+pub(crate) fn lexify(words: &[&str], mf: &dyn Fn(&str) -> Option<u8>) -> Vec<Lex> {
     words
         .iter()
         .map(|w| {
             let n = norm(w);
-            let mf = mfclass.get(*w).map_or(0, |c| u64::from(*c) + 1);
+            let own = mf(w);
             let mflow = if w.chars().any(char::is_uppercase) {
-                mfclass
-                    .get(&w.to_lowercase())
-                    .map_or(1, |c| u64::from(*c) + 2)
+                mf(&w.to_lowercase()).map_or(1, |c| u64::from(c) + 2)
             } else {
                 0
             };
+            let mf = own.map_or(0, |c| u64::from(c) + 1);
             let first = w.chars().next().unwrap_or(' ');
             let flags = u64::from(first.is_uppercase())
                 | (u64::from(w.chars().any(|c| c.is_ascii_digit())) << 1)
@@ -217,7 +226,7 @@ impl Tagger {
     /// Class ids for `words` and the parser's input nodes (the word hashes computed for
     /// tagging are reused).
     pub fn tag_nodes(&self, words: &[&str]) -> (Vec<u8>, Vec<Node>) {
-        let lex = lexify(words, &self.mfclass);
+        let lex = lexify(words, &|k| self.mfclass.get(k).copied());
         let (first, margins) = self.first_pass(words, &lex);
         let tags = match &self.model2 {
             Some(m2) => self.second_pass(m2, words, &lex, &first, &margins),
