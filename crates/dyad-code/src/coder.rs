@@ -377,7 +377,7 @@ impl<'d> Coder<'d> {
         if n == 0 {
             return out;
         }
-        let tree = Tree::new(sent);
+        let tree = Tree::new(sent, &|f| !self.form_refs(f).is_empty());
         out.diagnostics = parse_problems(sent, &tree);
         let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
         // Discards stop the whole sentence.
@@ -1068,6 +1068,10 @@ impl<'d> Coder<'d> {
     }
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
+        // A verb by its tag, or a participle read as the perfect whatever its tag.
+        if tree.verb[v] {
+            return true;
+        }
         let w = &s.words[v];
         // A noun with an article is a noun whatever the dictionary lists it as ("was in
         // an accord with …"): any article of its phrase ("an anti-Gondor parade"), or,

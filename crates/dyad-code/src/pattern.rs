@@ -949,7 +949,9 @@ mod tests {
         }
         let (sentences, _) = dyad_conllu::parse(&text);
         let s = sentences.first().expect("one sentence");
-        Tree::new(&crate::parsed::ParsedSentence::from_conllu(s, 0))
+        Tree::new(&crate::parsed::ParsedSentence::from_conllu(s, 0), &|_| {
+            false
+        })
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Dependency-tree helpers over a [`ParsedSentence`]: children lists, relation
-//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of a
-//! known misparse (the perfect read as a possessive "have"). Given parses come
-//! from anywhere, so nothing here trusts the tree to be a tree.
+//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of two
+//! known misparses (the perfect read as a possessive "have", a closing reporting clause
+//! read as a complement of the verb before). Given parses come from anywhere, so nothing
+//! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
 
@@ -117,24 +118,34 @@ pub(crate) struct Tree {
     pub lemma: Vec<String>,
     /// Word `i` is written directly before word `i + 1` (no space between).
     pub glued: Vec<bool>,
-    /// Word `i` is tagged a verb (UPOS `VERB`).
+    /// Word `i` is tagged a verb (UPOS `VERB`), or is a participle read as the perfect
+    /// whatever its tag ([`read_perfect`]).
     pub verb: Vec<bool>,
 }
 
 /// A perfect the parse read as a possessive "have" ("Arnor has celebrated Eid with Gondor"
 /// parsed with "has" as the verb and "celebrated" an adjective on its object "Eid") is read
 /// as the perfect: the past participle heads the clause, "have" is its auxiliary, and the
-/// noun is the participle's object. Only where the participle (tagged `VBN`) comes right
-/// after a finite "have" that has a subject of its own (adverbs may come between), and
-/// modifies that "have"'s object further on. In the UD English treebanks a finite "have"
-/// right before a word tagged `VBN` is that word's auxiliary over a hundred times for each
-/// time it is a possessive with an adjective ("has limited options"): the tagger's `VBN`
-/// already chose the verb.
-fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+/// noun is the participle's object. Only where the participle comes right after a finite
+/// "have" that has a subject of its own (adverbs may come between), and modifies that
+/// "have"'s object further on. In the UD English treebanks a finite "have" right before a
+/// word tagged `VBN` is that word's auxiliary over a hundred times for each time it is a
+/// possessive with an adjective ("has limited options"): the tagger's `VBN` already chose
+/// the verb. A word tagged `JJ` counts as the participle where it looks like one (ends in
+/// "-ed" or "-en") and `verb_form` knows it as a form of a verb: taggers differ on
+/// participles they have not seen ("has celebrated" tagged `JJ`), and a coder that reads
+/// the perfect only where one tagger says `VBN` loses the event with another. Returns the
+/// participles so read (the coder takes them as verbs whatever their tags).
+fn read_perfect(
+    s: &ParsedSentence,
+    head: &mut [Option<usize>],
+    rel: &mut [Rel],
+    verb_form: &dyn Fn(&str) -> bool,
+) -> Vec<usize> {
     let w = &s.words;
+    let mut read = Vec::new();
     for h in 0..w.len() {
-        let finite_have = w[h].lemma.eq_ignore_ascii_case("have")
-            && matches!(w[h].xpos.as_str(), "VBZ" | "VBP" | "VBD")
+        let finite_have = finite_have(&w[h].lemma, &w[h].xpos)
             && matches!(
                 rel[h],
                 Rel::Root | Rel::Conj | Rel::Ccomp | Rel::Advcl | Rel::Parataxis
@@ -146,7 +157,7 @@ fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel])
             continue;
         };
         let Some(o) = head[p] else { continue };
-        let modifies_object = w[p].xpos == "VBN"
+        let modifies_object = participle(&w[p].form, &w[p].xpos, verb_form)
             && w[p].deprel.eq_ignore_ascii_case("amod")
             && o > p
             && head[o] == Some(h)
@@ -163,13 +174,114 @@ fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel])
         rel[p] = rel[h];
         head[h] = Some(p);
         rel[h] = Rel::Aux;
+        read.push(p);
+    }
+    read
+}
+
+/// A reporting clause the parse hung on the object before it ("… crowds burned down its
+/// embassy, a senior official said": "said" read as a complement of "burned", its subject
+/// "embassy" with "a senior official" in apposition) is read as a reporting clause: the
+/// appositive is the subject of the reporting verb, the noun it hung on is the object of
+/// the verb right before that noun (particles may come between), and the reporting
+/// clause is a parataxis, neither complement nor adverbial clause of the verb before it.
+/// Only where the appositive comes after a comma and runs up to the reporting verb with no
+/// comma closing it: an appositive inside a sentence is closed by a comma ("its embassy,
+/// a new building, was burned"), so one that runs into a verb is that verb's subject.
+fn read_reporting_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    let kids = |head: &[Option<usize>], x: usize| -> Vec<usize> {
+        (0..n).filter(|&c| head[c] == Some(x)).collect()
+    };
+    for v in 1..n {
+        if !matches!(rel[v], Rel::Ccomp | Rel::Advcl) || head[v].is_none_or(|h| h > v) {
+            continue;
+        }
+        let Some(subj) = kids(head, v)
+            .into_iter()
+            .find(|&c| c < v && rel[c] == Rel::Subj)
+        else {
+            continue;
+        };
+        let Some(app) = kids(head, subj)
+            .into_iter()
+            .find(|&c| c > subj && rel[c] == Rel::Appos)
+        else {
+            continue;
+        };
+        // The first and last words under `x`, punctuation left out (the comma before an
+        // appositive may hang on it).
+        let span = |head: &[Option<usize>], x: usize| {
+            let sub: Vec<usize> = subtree_of(head, x)
+                .into_iter()
+                .filter(|&i| rel[i] != Rel::Punct || i == x)
+                .collect();
+            (sub[0], sub[sub.len() - 1], sub)
+        };
+        let (a_first, a_last, _) = span(head, app);
+        if a_last + 1 != v || a_first == 0 || w[a_first - 1].form != "," {
+            continue;
+        }
+        // The noun phrase without its appositive, and the verb right before it.
+        let (s_first, _, s_sub) = span(head, subj);
+        let Some(p) = (0..s_first).rev().find(|&i| w[i].xpos != "RP") else {
+            continue;
+        };
+        let takes_object = w[p].xpos.starts_with("VB")
+            && w[p].upos != "AUX"
+            && !s_sub.contains(&p)
+            && !kids(head, p).into_iter().any(|c| rel[c] == Rel::Obj);
+        if !takes_object {
+            continue;
+        }
+        head[subj] = Some(p);
+        rel[subj] = Rel::Obj;
+        head[app] = Some(v);
+        rel[app] = Rel::Subj;
+        rel[v] = Rel::Parataxis;
     }
 }
 
+/// The words under `x` (itself included), sorted; cycle-safe.
+fn subtree_of(head: &[Option<usize>], x: usize) -> Vec<usize> {
+    let n = head.len();
+    let mut seen = vec![false; n];
+    let mut stack = vec![x];
+    let mut out = Vec::new();
+    while let Some(y) = stack.pop() {
+        if seen[y] {
+            continue;
+        }
+        seen[y] = true;
+        out.push(y);
+        stack.extend((0..n).filter(|&c| head[c] == Some(y)));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A finite "have" (the auxiliary of a perfect, or a possessive verb).
+pub(crate) fn finite_have(lemma: &str, xpos: &str) -> bool {
+    lemma.eq_ignore_ascii_case("have") && matches!(xpos, "VBZ" | "VBP" | "VBD")
+}
+
+/// Whether a word may be the past participle of a perfect after a finite "have"
+/// ([`read_perfect`]): tagged `VBN`, or tagged `JJ`, ending in "-ed" or "-en", and a form
+/// of a verb `verb_form` knows.
+pub(crate) fn participle(form: &str, xpos: &str, verb_form: &dyn Fn(&str) -> bool) -> bool {
+    xpos == "VBN"
+        || (xpos == "JJ" && {
+            let f = form.to_ascii_lowercase();
+            (f.ends_with("ed") || f.ends_with("en")) && verb_form(form)
+        })
+}
+
 impl Tree {
-    /// The tree the coder reads: the parse's, with the known misparse of the perfect
-    /// undone ([`read_perfect`]).
-    pub fn new(s: &ParsedSentence) -> Tree {
+    /// The tree the coder reads: the parse's, with the known misparses of the perfect
+    /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
+    /// verb) and of a closing reporting clause ([`read_reporting_clause`]) undone.
+    pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
             .words
@@ -178,7 +290,8 @@ impl Tree {
             .map(|(i, w)| (w.head >= 1 && w.head <= n && w.head - 1 != i).then(|| w.head - 1))
             .collect();
         let mut rel: Vec<Rel> = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
-        read_perfect(s, &mut head, &mut rel);
+        let participles = read_perfect(s, &mut head, &mut rel, verb_form);
+        read_reporting_clause(s, &mut head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = h {
@@ -194,7 +307,10 @@ impl Tree {
                     && !s.words[i].span.is_empty()
             })
             .collect();
-        let verb = s.words.iter().map(|w| w.upos == "VERB").collect();
+        let mut verb: Vec<bool> = s.words.iter().map(|w| w.upos == "VERB").collect();
+        for p in participles {
+            verb[p] = true;
+        }
         Tree {
             head,
             rel,
