@@ -1,7 +1,7 @@
 //! Dependency-tree helpers over a [`ParsedSentence`]: children lists, relation
-//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of two
-//! known misparses (the perfect read as a possessive "have", a closing reporting clause
-//! read as a complement of the verb before). Given parses come from anywhere, so nothing
+//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of known
+//! misparses (the perfect read as a possessive "have", a closing reporting clause read as
+//! a complement of the verb before, a clause of time with the span of time as subject). Given parses come from anywhere, so nothing
 //! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
@@ -243,6 +243,59 @@ fn read_reporting_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &m
     }
 }
 
+/// Nouns of a span of time, by lemma: "five years after …" measures a time, it does
+/// nothing.
+const TIME_NOUNS: [&str; 7] = ["minute", "hour", "day", "week", "month", "year", "decade"];
+
+/// A clause of time the parse read with the span of time as its subject ("almost five
+/// years after Calenardhon crowds burned down its embassy" with "years" the subject of
+/// "burned" and "after Calenardhon crowds" a modifier of "years") is read as the clause it
+/// is: the noun after "after" (or "before", "since", "until") is the verb's subject, the
+/// preposition opens the clause, the span of time is a temporal modifier, and the clause
+/// is adverbial (neither a coordinated nor a reported clause). Only where the subject is a
+/// noun of time (a minute … a decade) and the phrase with the preposition comes between
+/// it and the verb.
+fn read_time_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    for v in 1..n {
+        if !(w[v].upos == "VERB" || w[v].xpos.starts_with("VB")) {
+            continue;
+        }
+        let Some(subj) = (0..v).find(|&c| head[c] == Some(v) && rel[c] == Rel::Subj) else {
+            continue;
+        };
+        if !TIME_NOUNS.contains(&w[subj].lemma.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let opener = |c: usize| {
+            matches!(
+                w[c].form.to_ascii_lowercase().as_str(),
+                "after" | "before" | "since" | "until"
+            )
+        };
+        let found = (subj + 1..v).find_map(|o| {
+            if head[o] != Some(subj) || rel[o] != Rel::Obl {
+                return None;
+            }
+            (subj + 1..o)
+                .find(|&c| head[c] == Some(o) && rel[c] == Rel::Case && opener(c))
+                .map(|c| (o, c))
+        });
+        let Some((o, c)) = found else {
+            continue;
+        };
+        head[o] = Some(v);
+        rel[o] = Rel::Subj;
+        head[c] = Some(v);
+        rel[c] = Rel::Mark;
+        rel[subj] = Rel::Tmod;
+        if matches!(rel[v], Rel::Conj | Rel::Parataxis | Rel::Ccomp) {
+            rel[v] = Rel::Advcl;
+        }
+    }
+}
+
 /// The words under `x` (itself included), sorted; cycle-safe.
 fn subtree_of(head: &[Option<usize>], x: usize) -> Vec<usize> {
     let n = head.len();
@@ -280,7 +333,8 @@ pub(crate) fn participle(form: &str, xpos: &str, verb_form: &dyn Fn(&str) -> boo
 impl Tree {
     /// The tree the coder reads: the parse's, with the known misparses of the perfect
     /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
-    /// verb) and of a closing reporting clause ([`read_reporting_clause`]) undone.
+    /// verb), of a closing reporting clause ([`read_reporting_clause`]) and of a clause of
+    /// time ([`read_time_clause`]) undone.
     pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
@@ -292,6 +346,7 @@ impl Tree {
         let mut rel: Vec<Rel> = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
         let participles = read_perfect(s, &mut head, &mut rel, verb_form);
         read_reporting_clause(s, &mut head, &mut rel);
+        read_time_clause(s, &mut head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = h {

@@ -1300,3 +1300,41 @@ fn noun_phrase_group_missed_a_phrase_split_into_conjuncts() {
     let coded = Coder::new(&d, CoderOptions::default()).code(&two, None);
     assert!(codes(&coded).is_empty(), "{}", explain(&two, &coded));
 }
+
+#[test]
+fn span_of_time_was_read_as_the_subject_of_a_time_clause() {
+    // "…, five years after Marsovia crowds attacked Sylvania" parsed with "years" the
+    // subject of "attacked" and "after Marsovia crowds" a modifier of "years": the
+    // crowds are the subject, and the clause, opened by "after", is no clause set off by
+    // a comma with a subject of its own, so TABARI's first actor of the sentence is the
+    // source.
+    let d = tabari("ATTACK [190]\n", "");
+    let s = parse_one(
+        "# text = Freedonia protested, five years after Marsovia crowds attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ SpaceAfter=No
+2 protested protest VERB VBD _ 0 root _ _
+3 , , PUNCT , _ 5 punct _ _
+4 five five NUM CD _ 5 nummod _ _
+5 years year NOUN NNS _ 9 nsubj _ _
+6 after after ADP IN _ 8 case _ _
+7 Marsovia Marsovia PROPN NNP _ 8 compound _ _
+8 crowds crowd NOUN NNS _ 5 nmod _ _
+9 attacked attack VERB VBD _ 2 parataxis _ _
+10 Sylvania Sylvania PROPN NNP _ 9 obj _ SpaceAfter=No
+11 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(
+        code(&d, CoderOptions::default(), &s),
+        ["MAR SYL 190"],
+        "the parse's subject by default"
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(
+        code(&d, linear, &s),
+        ["FRE SYL 190"],
+        "TABARI's first actor"
+    );
+}
