@@ -1,7 +1,8 @@
 //! Dependency-tree helpers over a [`ParsedSentence`]: children lists, relation
 //! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of known
 //! misparses (the perfect read as a possessive "have", a closing reporting clause read as
-//! a complement of the verb before, a clause of time with the span of time as subject). Given parses come from anywhere, so nothing
+//! a complement of the verb before, a clause of time with the span of time as subject, a
+//! passive read as a copula with an adverb). Given parses come from anywhere, so nothing
 //! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
@@ -243,6 +244,52 @@ fn read_reporting_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &m
     }
 }
 
+/// A passive with adverbs before its participle that the parse read as a copula with an
+/// adverb for predicate ("Freedonia was sharply and unfairly criticized …" with "was" the
+/// copula of "sharply" and "criticized" coordinated with that adverb) is read as the
+/// passive: the participle heads the clause, the adverb modifies it, "be" is its passive
+/// auxiliary and the subject its passive subject. Only where the adverb has a copula
+/// "be" and a participle (tagged `VBN` or `VBD`) with no subject of its own after it
+/// among its conjuncts: an adverb is no predicate of "be" coordinated with a verb.
+fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    for a in 0..n {
+        if !w[a].xpos.starts_with("RB") {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&c| head[c] == Some(a)).collect();
+        let copula = kids
+            .iter()
+            .any(|&c| rel[c] == Rel::Cop && w[c].lemma.eq_ignore_ascii_case("be") && c < a);
+        let participle = kids.iter().copied().find(|&p| {
+            p > a
+                && rel[p] == Rel::Conj
+                && matches!(w[p].xpos.as_str(), "VBN" | "VBD")
+                && !(0..n)
+                    .any(|c| head[c] == Some(p) && matches!(rel[c], Rel::Subj | Rel::SubjPass))
+        });
+        let Some(p) = participle.filter(|_| copula) else {
+            continue;
+        };
+        for &c in &kids {
+            if c == p {
+                continue;
+            }
+            head[c] = Some(p);
+            rel[c] = match rel[c] {
+                Rel::Subj => Rel::SubjPass,
+                Rel::Cop => Rel::AuxPass,
+                r => r,
+            };
+        }
+        head[p] = head[a];
+        rel[p] = rel[a];
+        head[a] = Some(p);
+        rel[a] = Rel::Advmod;
+    }
+}
+
 /// Nouns of a span of time, by lemma: "five years after …" measures a time, it does
 /// nothing.
 const TIME_NOUNS: [&str; 7] = ["minute", "hour", "day", "week", "month", "year", "decade"];
@@ -333,8 +380,9 @@ pub(crate) fn participle(form: &str, xpos: &str, verb_form: &dyn Fn(&str) -> boo
 impl Tree {
     /// The tree the coder reads: the parse's, with the known misparses of the perfect
     /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
-    /// verb), of a closing reporting clause ([`read_reporting_clause`]) and of a clause of
-    /// time ([`read_time_clause`]) undone.
+    /// verb), of a closing reporting clause ([`read_reporting_clause`]), of a clause of
+    /// time ([`read_time_clause`]) and of a passive with adverbs
+    /// ([`read_adverb_passive`]) undone.
     pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
@@ -347,6 +395,7 @@ impl Tree {
         let participles = read_perfect(s, &mut head, &mut rel, verb_form);
         read_reporting_clause(s, &mut head, &mut rel);
         read_time_clause(s, &mut head, &mut rel);
+        read_adverb_passive(s, &mut head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = h {
