@@ -1338,3 +1338,41 @@ fn span_of_time_was_read_as_the_subject_of_a_time_clause() {
         "TABARI's first actor"
     );
 }
+
+#[test]
+fn word_joined_to_the_verb_matched_with_an_auxiliary_between() {
+    // TABARI's `RECENTLY_*`: the `_` written against `*` asks for "recently" right
+    // before the verb, so "recently did allow" keeps the verb's own code; `RECENTLY_ *`,
+    // with a space, only asks for the whole word.
+    let recently_did = parse_one(
+        "# text = Freedonia recently did allow Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 recently recently ADV RB _ 4 advmod _ _
+3 did do AUX VBD _ 4 aux _ _
+4 allow allow VERB VB _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    let recently = parse_one(
+        "# text = Freedonia recently allowed Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 recently recently ADV RB _ 3 advmod _ _
+3 allowed allow VERB VBD _ 0 root _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    let tight = tabari("ALLOW [080]\n- RECENTLY_* [025]\n", "");
+    assert_eq!(
+        code(&tight, CoderOptions::default(), &recently),
+        ["FRE SYL 025"]
+    );
+    assert_eq!(
+        code(&tight, CoderOptions::default(), &recently_did),
+        ["FRE SYL 080"]
+    );
+    let spaced = tabari("ALLOW [080]\n- RECENTLY_ * [025]\n", "");
+    assert_eq!(
+        code(&spaced, CoderOptions::default(), &recently_did),
+        ["FRE SYL 025"]
+    );
+}
