@@ -579,7 +579,8 @@ fn parse_seq(
 pub fn write_elems(elems: &[Elem]) -> String {
     let mut out = String::new();
     for (i, e) in elems.iter().enumerate() {
-        if i > 0 && !elems[i - 1].joined {
+        // `_` written against the next element, or before a space (`KNOWN_ *`).
+        if i > 0 && !(elems[i - 1].joined && elems[i - 1].tight) {
             out.push(' ');
         }
         match &e.item {
