@@ -2,7 +2,7 @@
 //! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of known
 //! misparses (the perfect read as a possessive "have", a closing reporting clause read as
 //! a complement of the verb before, a clause of time with the span of time as subject, a
-//! passive read as a copula with an adverb). Given parses come from anywhere, so nothing
+//! passive read as a copula with an adverb, a hyphenated modifier split apart). Given parses come from anywhere, so nothing
 //! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
@@ -290,6 +290,50 @@ fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut
     }
 }
 
+/// A word written with hyphens and no spaces ("state-run", split by the tokenizer into
+/// "state", "-", "run") whose last part modifies a noun after it, inside that noun's
+/// phrase, modifies it as one word: where the parse hangs a part before the last
+/// outside the word (a hyphen mistagged as a comma can split "Ithilen state-run
+/// television" into two phrases), that part hangs on the last part. The last part keeps
+/// its place; a part whose subtree holds the last part stays. A hyphenated name whose
+/// parts the parse reads otherwise ("Fornost and Barad-Dur", "Barad" the conjunct) is
+/// left alone.
+fn read_hyphenated_word(
+    s: &ParsedSentence,
+    glued: &[bool],
+    head: &mut [Option<usize>],
+    rel: &mut [Rel],
+) {
+    let w = &s.words;
+    let n = w.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n && glued[j] {
+            j += 1;
+        }
+        let hyphen_inside = (i + 1..j).any(|k| w[k].form == "-");
+        let modifier = head[j].is_some_and(|h| h > j) && rel[j] == Rel::NpInternal;
+        if j > i && hyphen_inside && modifier {
+            for p in i..j {
+                if head[p].is_some_and(|h| (i..=j).contains(&h)) {
+                    continue;
+                }
+                if subtree_of(head, p).contains(&j) {
+                    continue;
+                }
+                head[p] = Some(j);
+                rel[p] = if w[p].form == "-" {
+                    Rel::Punct
+                } else {
+                    Rel::NpInternal
+                };
+            }
+        }
+        i = j + 1;
+    }
+}
+
 /// Nouns of a span of time, by lemma: "five years after …" measures a time, it does
 /// nothing.
 const TIME_NOUNS: [&str; 7] = ["minute", "hour", "day", "week", "month", "year", "decade"];
@@ -381,8 +425,8 @@ impl Tree {
     /// The tree the coder reads: the parse's, with the known misparses of the perfect
     /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
     /// verb), of a closing reporting clause ([`read_reporting_clause`]), of a clause of
-    /// time ([`read_time_clause`]) and of a passive with adverbs
-    /// ([`read_adverb_passive`]) undone.
+    /// time ([`read_time_clause`]), of a passive with adverbs ([`read_adverb_passive`])
+    /// and of a hyphenated modifier ([`read_hyphenated_word`]) undone.
     pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
@@ -392,6 +436,14 @@ impl Tree {
             .map(|(i, w)| (w.head >= 1 && w.head <= n && w.head - 1 != i).then(|| w.head - 1))
             .collect();
         let mut rel: Vec<Rel> = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
+        let glued: Vec<bool> = (0..n)
+            .map(|i| {
+                i + 1 < n
+                    && s.words[i].span.end == s.words[i + 1].span.start
+                    && !s.words[i].span.is_empty()
+            })
+            .collect();
+        read_hyphenated_word(s, &glued, &mut head, &mut rel);
         let participles = read_perfect(s, &mut head, &mut rel, verb_form);
         read_reporting_clause(s, &mut head, &mut rel);
         read_time_clause(s, &mut head, &mut rel);
@@ -404,13 +456,6 @@ impl Tree {
         }
         let upper = s.words.iter().map(|w| w.form.to_uppercase()).collect();
         let lemma = s.words.iter().map(|w| w.lemma.to_uppercase()).collect();
-        let glued = (0..n)
-            .map(|i| {
-                i + 1 < n
-                    && s.words[i].span.end == s.words[i + 1].span.start
-                    && !s.words[i].span.is_empty()
-            })
-            .collect();
         let mut verb: Vec<bool> = s.words.iter().map(|w| w.upos == "VERB").collect();
         for p in participles {
             verb[p] = true;
