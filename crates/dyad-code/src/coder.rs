@@ -706,9 +706,16 @@ impl<'d> Coder<'d> {
             // actor there is who reports it ("Trump said that Soleimani was killed" is
             // no attack by Trump).
             let reported_passive = passive && tree.rel[v] == Rel::Ccomp;
+            // A subject "he" or "she" that no actor stands for is a person the sentence
+            // does not name: no actor before it is the source ("Seeking talks with
+            // Sylvania, he criticized …" is nothing Sylvania did). TABARI's own rule
+            // still takes the first actor.
+            let unknown_person = tree.kid(v, Rel::Subj).is_some_and(|s| {
+                matches!(tree.upper[s].as_str(), "HE" | "SHE") && mentions.at[s].is_empty()
+            });
             if sources.is_empty()
                 && choice.m.source.is_none()
-                && ((tabari && !modifier) || (main_clause && !reported_passive))
+                && ((tabari && !modifier) || (main_clause && !reported_passive && !unknown_person))
             {
                 sources = linear_actor(
                     &tree,
