@@ -417,7 +417,28 @@ impl<'d> Coder<'d> {
             }
         }
         out.actors = mentions.at.iter().flatten().cloned().collect();
-        let actor_at = |w: usize| owner_of(&tree, &mentions, w);
+        // A pattern's `$` or `+` also matches a pronoun subject of an embedded clause,
+        // as the actor it stands for (the governing clause's subject: "Freedonia's
+        // president said he regretted …" matches `SAID $ *`), as TABARI reads pronouns.
+        let actor_at = |w: usize| {
+            owner_of(&tree, &mentions, w).or_else(|| {
+                if !matches!(tree.upper[w].as_str(), "HE" | "SHE" | "IT" | "THEY")
+                    || tree.rel[w] != Rel::Subj
+                {
+                    return None;
+                }
+                let v = tree.head[w]?;
+                if !matches!(
+                    tree.rel[v],
+                    Rel::Ccomp | Rel::Xcomp | Rel::Conj | Rel::Advcl
+                ) {
+                    return None;
+                }
+                subject_group(&tree, &mentions, v, 0)
+                    .first()
+                    .map(|a| a.head)
+            })
+        };
         let mut subsumed = vec![false; n];
         // An actor coded `+++` marks the sentence complex too.
         let mut complex = mentions.hits.iter().any(|h| !h.agent && h.code == "+++");

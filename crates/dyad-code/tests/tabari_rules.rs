@@ -1376,3 +1376,22 @@ fn word_joined_to_the_verb_matched_with_an_auxiliary_between() {
         ["FRE SYL 025"]
     );
 }
+
+#[test]
+fn pronoun_subject_did_not_fill_a_patterns_source_slot() {
+    // TABARI reads "he" as the actor it stands for: in "Freedonia said he regretted …",
+    // `SAID $ *` matches with "he" (Freedonia, the governing clause's subject) for `$`.
+    let d = tabari("REGRET [111]\n- SAID $ * [113]\n- SAID * [114]\n", "");
+    let s = parse_one(
+        "# text = Freedonia said he regretted Sylvania's refusal.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 said say VERB VBD _ 0 root _ _
+3 he he PRON PRP _ 4 nsubj _ _
+4 regretted regret VERB VBD _ 2 ccomp _ _
+5 Sylvania Sylvania PROPN NNP _ 7 nmod:poss _ SpaceAfter=No
+6 's 's PART POS _ 5 case _ _
+7 refusal refusal NOUN NN _ 4 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 113"]);
+}
