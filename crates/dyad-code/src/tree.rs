@@ -2,7 +2,8 @@
 //! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of known
 //! misparses (the perfect read as a possessive "have", a closing reporting clause read as
 //! a complement of the verb before, a clause of time with the span of time as subject, a
-//! passive read as a copula with an adverb, a hyphenated modifier split apart). Given parses come from anywhere, so nothing
+//! passive read as a copula with an adverb, a hyphenated modifier split apart, a verb
+//! tagged as an interjection). Given parses come from anywhere, so nothing
 //! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
@@ -119,8 +120,9 @@ pub(crate) struct Tree {
     pub lemma: Vec<String>,
     /// Word `i` is written directly before word `i + 1` (no space between).
     pub glued: Vec<bool>,
-    /// Word `i` is tagged a verb (UPOS `VERB`), or is a participle read as the perfect
-    /// whatever its tag ([`read_perfect`]).
+    /// Word `i` is tagged a verb (UPOS `VERB`), or is read as one whatever its tag: a
+    /// participle of the perfect ([`read_perfect`]), an interjection between a subject
+    /// and an object ([`read_interjection_verb`]).
     pub verb: Vec<bool>,
 }
 
@@ -334,6 +336,57 @@ fn read_hyphenated_word(
     }
 }
 
+/// A verb tagged as an interjection between two noun phrases that the parse made
+/// subjects of one later verb ("Arnor and Gondor welcome a resumption of ties …, the
+/// agency said" with "welcome" an interjection and both "Arnor" and "resumption"
+/// subjects of "said") is read as the verb of its own clause: the phrase before it is
+/// its subject, the phrase after it its object, and the clause is the complement of the
+/// later verb. Only where `verb_form` knows the word as a verb form and the two phrases
+/// meet it on each side: an interjection inside a sentence, between a subject and a
+/// noun phrase, is no interjection. Returns the words so read.
+fn read_interjection_verb(
+    s: &ParsedSentence,
+    head: &mut [Option<usize>],
+    rel: &mut [Rel],
+    verb_form: &dyn Fn(&str) -> bool,
+) -> Vec<usize> {
+    let w = &s.words;
+    let n = w.len();
+    let mut read = Vec::new();
+    for x in 1..n.saturating_sub(1) {
+        if w[x].upos != "INTJ" || !verb_form(&w[x].form) {
+            continue;
+        }
+        let span = |head: &[Option<usize>], y: usize| {
+            let sub: Vec<usize> = subtree_of(head, y)
+                .into_iter()
+                .filter(|&i| rel[i] != Rel::Punct || i == y)
+                .collect();
+            (sub[0], sub[sub.len() - 1])
+        };
+        let before = (0..x).find(|&c| rel[c] == Rel::Subj && span(head, c).1 + 1 == x);
+        let Some(subj) = before else { continue };
+        let Some(v) = head[subj].filter(|&v| v > x) else {
+            continue;
+        };
+        let after = (x + 1..v).find(|&c| {
+            head[c] == Some(v) && matches!(rel[c], Rel::Subj | Rel::Obj) && span(head, c).0 == x + 1
+        });
+        let Some(obj) = after else { continue };
+        if subtree_of(head, x).contains(&v) {
+            continue;
+        }
+        head[x] = Some(v);
+        rel[x] = Rel::Ccomp;
+        head[subj] = Some(x);
+        rel[subj] = Rel::Subj;
+        head[obj] = Some(x);
+        rel[obj] = Rel::Obj;
+        read.push(x);
+    }
+    read
+}
+
 /// Nouns of a span of time, by lemma: "five years after …" measures a time, it does
 /// nothing.
 const TIME_NOUNS: [&str; 7] = ["minute", "hour", "day", "week", "month", "year", "decade"];
@@ -426,7 +479,8 @@ impl Tree {
     /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
     /// verb), of a closing reporting clause ([`read_reporting_clause`]), of a clause of
     /// time ([`read_time_clause`]), of a passive with adverbs ([`read_adverb_passive`])
-    /// and of a hyphenated modifier ([`read_hyphenated_word`]) undone.
+    /// of a hyphenated modifier ([`read_hyphenated_word`]) and of a verb tagged as an
+    /// interjection ([`read_interjection_verb`]) undone.
     pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
@@ -444,7 +498,8 @@ impl Tree {
             })
             .collect();
         read_hyphenated_word(s, &glued, &mut head, &mut rel);
-        let participles = read_perfect(s, &mut head, &mut rel, verb_form);
+        let mut read_as_verbs = read_perfect(s, &mut head, &mut rel, verb_form);
+        read_as_verbs.extend(read_interjection_verb(s, &mut head, &mut rel, verb_form));
         read_reporting_clause(s, &mut head, &mut rel);
         read_time_clause(s, &mut head, &mut rel);
         read_adverb_passive(s, &mut head, &mut rel);
@@ -457,7 +512,7 @@ impl Tree {
         let upper = s.words.iter().map(|w| w.form.to_uppercase()).collect();
         let lemma = s.words.iter().map(|w| w.lemma.to_uppercase()).collect();
         let mut verb: Vec<bool> = s.words.iter().map(|w| w.upos == "VERB").collect();
-        for p in participles {
+        for p in read_as_verbs {
             verb[p] = true;
         }
         Tree {
