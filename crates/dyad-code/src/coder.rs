@@ -21,6 +21,9 @@ use crate::pattern::{
 };
 use crate::tree::{Rel, Tree};
 
+/// Where word `i` is an actor: the head of its mention, for pattern slots.
+type ActorAt<'a> = &'a dyn Fn(usize) -> Option<usize>;
+
 /// Coder options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoderOptions {
@@ -417,11 +420,13 @@ impl<'d> Coder<'d> {
             }
         }
         out.actors = mentions.at.iter().flatten().cloned().collect();
-        // A pattern's `$` or `+` also matches a pronoun subject of an embedded clause,
-        // as the actor it stands for (the governing clause's subject: "Freedonia's
-        // president said he regretted …" matches `SAID $ *`), as TABARI reads pronouns.
-        let actor_at = |w: usize| {
-            owner_of(&tree, &mentions, w).or_else(|| {
+        let actor_at = |w: usize| owner_of(&tree, &mentions, w);
+        // In TABARI-style patterns `$` and `+` also match a pronoun subject of an
+        // embedded clause, as the actor it stands for (the governing clause's subject:
+        // "Freedonia's president said he regretted …" matches `SAID $ *`), as TABARI
+        // reads pronouns. PETRARCH-2 patterns see actors only.
+        let tabari_actor_at = |w: usize| {
+            actor_at(w).or_else(|| {
                 if !matches!(tree.upper[w].as_str(), "HE" | "SHE" | "IT" | "THEY")
                     || tree.rel[w] != Rel::Subj
                 {
@@ -521,7 +526,8 @@ impl<'d> Coder<'d> {
                     .collect();
                 before.retain(|w| subj.contains(w) || !matches!(tree.rel[*w], Rel::Advmod));
             }
-            let choice = match self.choose(&actor_at, sent, &tree, v, &refs, &before, &after) {
+            let actors_at: (ActorAt<'_>, ActorAt<'_>) = (&actor_at, &tabari_actor_at);
+            let choice = match self.choose(actors_at, sent, &tree, v, &refs, &before, &after) {
                 Ok(c) => c,
                 Err(r) => {
                     out.rejected.push(r);
@@ -1179,7 +1185,8 @@ impl<'d> Coder<'d> {
     #[allow(clippy::too_many_arguments)]
     fn choose(
         &self,
-        actor_at: &dyn Fn(usize) -> Option<usize>,
+        // Where a word is an actor, for PETRARCH-2 and for TABARI-style patterns.
+        actors_at: (ActorAt<'_>, ActorAt<'_>),
         s: &ParsedSentence,
         tree: &Tree,
         v: usize,
@@ -1229,7 +1236,11 @@ impl<'d> Coder<'d> {
             let cx = Ctx {
                 tree,
                 file: vf,
-                actor_at,
+                actor_at: if vf.style == VerbStyle::Tabari {
+                    actors_at.1
+                } else {
+                    actors_at.0
+                },
                 budget: Cell::new(0),
                 // Pattern words are stems only where the dictionaries were compiled
                 // with stems: PETRARCH-2 reads a TABARI-style file's words as complete
