@@ -21,6 +21,9 @@ use crate::pattern::{
 };
 use crate::tree::{Rel, Tree};
 
+/// Where word `i` is an actor: the head of its mention, for pattern slots.
+type ActorAt<'a> = &'a dyn Fn(usize) -> Option<usize>;
+
 /// Coder options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoderOptions {
@@ -377,7 +380,7 @@ impl<'d> Coder<'d> {
         if n == 0 {
             return out;
         }
-        let tree = Tree::new(sent);
+        let tree = Tree::new(sent, &|f| !self.form_refs(f).is_empty());
         out.diagnostics = parse_problems(sent, &tree);
         let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
         // Discards stop the whole sentence.
@@ -418,6 +421,29 @@ impl<'d> Coder<'d> {
         }
         out.actors = mentions.at.iter().flatten().cloned().collect();
         let actor_at = |w: usize| owner_of(&tree, &mentions, w);
+        // In TABARI-style patterns `$` and `+` also match a pronoun subject of an
+        // embedded clause, as the actor it stands for (the governing clause's subject:
+        // "Freedonia's president said he regretted …" matches `SAID $ *`), as TABARI
+        // reads pronouns. PETRARCH-2 patterns see actors only.
+        let tabari_actor_at = |w: usize| {
+            actor_at(w).or_else(|| {
+                if !matches!(tree.upper[w].as_str(), "HE" | "SHE" | "IT" | "THEY")
+                    || tree.rel[w] != Rel::Subj
+                {
+                    return None;
+                }
+                let v = tree.head[w]?;
+                if !matches!(
+                    tree.rel[v],
+                    Rel::Ccomp | Rel::Xcomp | Rel::Conj | Rel::Advcl
+                ) {
+                    return None;
+                }
+                subject_group(&tree, &mentions, v, 0)
+                    .first()
+                    .map(|a| a.head)
+            })
+        };
         let mut subsumed = vec![false; n];
         // An actor coded `+++` marks the sentence complex too.
         let mut complex = mentions.hits.iter().any(|h| !h.agent && h.code == "+++");
@@ -500,7 +526,8 @@ impl<'d> Coder<'d> {
                     .collect();
                 before.retain(|w| subj.contains(w) || !matches!(tree.rel[*w], Rel::Advmod));
             }
-            let choice = match self.choose(&actor_at, sent, &tree, v, &refs, &before, &after) {
+            let actors_at: (ActorAt<'_>, ActorAt<'_>) = (&actor_at, &tabari_actor_at);
+            let choice = match self.choose(actors_at, sent, &tree, v, &refs, &before, &after) {
                 Ok(c) => c,
                 Err(r) => {
                     out.rejected.push(r);
@@ -706,9 +733,16 @@ impl<'d> Coder<'d> {
             // actor there is who reports it ("Trump said that Soleimani was killed" is
             // no attack by Trump).
             let reported_passive = passive && tree.rel[v] == Rel::Ccomp;
+            // A subject "he" or "she" that no actor stands for is a person the sentence
+            // does not name: no actor before it is the source ("Seeking talks with
+            // Sylvania, he criticized …" is nothing Sylvania did). TABARI's own rule
+            // still takes the first actor.
+            let unknown_person = tree.kid(v, Rel::Subj).is_some_and(|s| {
+                matches!(tree.upper[s].as_str(), "HE" | "SHE") && mentions.at[s].is_empty()
+            });
             if sources.is_empty()
                 && choice.m.source.is_none()
-                && ((tabari && !modifier) || (main_clause && !reported_passive))
+                && ((tabari && !modifier) || (main_clause && !reported_passive && !unknown_person))
             {
                 sources = linear_actor(
                     &tree,
@@ -1068,6 +1102,10 @@ impl<'d> Coder<'d> {
     }
 
     fn is_candidate(&self, s: &ParsedSentence, tree: &Tree, v: usize) -> bool {
+        // A verb by its tag, or a participle read as the perfect whatever its tag.
+        if tree.verb[v] {
+            return true;
+        }
         let w = &s.words[v];
         // A noun with an article is a noun whatever the dictionary lists it as ("was in
         // an accord with …"): any article of its phrase ("an anti-Gondor parade"), or,
@@ -1147,7 +1185,8 @@ impl<'d> Coder<'d> {
     #[allow(clippy::too_many_arguments)]
     fn choose(
         &self,
-        actor_at: &dyn Fn(usize) -> Option<usize>,
+        // Where a word is an actor, for PETRARCH-2 and for TABARI-style patterns.
+        actors_at: (ActorAt<'_>, ActorAt<'_>),
         s: &ParsedSentence,
         tree: &Tree,
         v: usize,
@@ -1197,7 +1236,11 @@ impl<'d> Coder<'d> {
             let cx = Ctx {
                 tree,
                 file: vf,
-                actor_at,
+                actor_at: if vf.style == VerbStyle::Tabari {
+                    actors_at.1
+                } else {
+                    actors_at.0
+                },
                 budget: Cell::new(0),
                 // Pattern words are stems only where the dictionaries were compiled
                 // with stems: PETRARCH-2 reads a TABARI-style file's words as complete

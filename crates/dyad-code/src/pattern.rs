@@ -177,11 +177,29 @@ pub(crate) fn match_pattern(
         ..PatMatch::default()
     };
     cx.budget.set(20_000);
-    // The last element before `*` joined to it must be right before the verb; keep it
-    // simple: order matters, adjacency is asked only where `_` joins words.
-    if !seq(cx, pre, before, 0, false, &mut m) {
+    // Words joined to `*` by `_` written against it (`RECENTLY_*`, `DID_NOT_*`) are the
+    // clause's last words before the verb: "recently did allow" is no `RECENTLY_*`, whose
+    // word must come right before the verb (`KNOWN_ *`, with a space, only asks for the
+    // whole word). The rest keeps its order; adjacency is asked only where `_` joins
+    // words.
+    let (mut pre_end, mut list_end) = (pre.len(), before.len());
+    let mut anchored = Vec::new();
+    while pre_end > 0 && pre[pre_end - 1].joined && pre[pre_end - 1].tight {
+        let Item::Word(wd) = &pre[pre_end - 1].item else {
+            break;
+        };
+        if list_end == 0 || !word_is(cx, before[list_end - 1], wd, true) {
+            return None;
+        }
+        anchored.push(before[list_end - 1]);
+        pre_end -= 1;
+        list_end -= 1;
+    }
+    if !seq(cx, &pre[..pre_end], &before[..list_end], 0, false, &mut m) {
         return None;
     }
+    m.score += anchored.len();
+    m.words.extend(anchored.into_iter().rev());
     if !seq(cx, post, after, 0, false, &mut m) {
         return None;
     }
@@ -949,7 +967,9 @@ mod tests {
         }
         let (sentences, _) = dyad_conllu::parse(&text);
         let s = sentences.first().expect("one sentence");
-        Tree::new(&crate::parsed::ParsedSentence::from_conllu(s, 0))
+        Tree::new(&crate::parsed::ParsedSentence::from_conllu(s, 0), &|_| {
+            false
+        })
     }
 
     #[test]

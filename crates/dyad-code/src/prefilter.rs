@@ -163,14 +163,34 @@ impl Coder<'_> {
     /// coder: [`dyad_dict::Dictionaries::verbs_for_lemma`] and
     /// [`dyad_dict::Dictionaries::verbs_for_form`], which cover inflected forms, TABARI
     /// stems, and multi-word verbs by their head word). Whether a word is a candidate is
-    /// decided by its form and tags, except for one case that also asks the parse for a
-    /// subject or object (`candidate_by_tags` in the coder); here that case counts as a
-    /// candidate, whatever the parse would say. Lemmas, forms and tags come from the
+    /// decided by its form and tags, except for cases that also ask the parse: a word
+    /// that needs a subject or object (`candidate_by_tags` in the coder), a participle
+    /// right after a finite "have" that the tree reads as the perfect whatever its tag
+    /// (`read_perfect` in the tree), and an interjection with a verb entry that the tree
+    /// reads as a verb between two noun phrases (`read_interjection_verb`); here all
+    /// count as candidates, whatever the parse would say. Lemmas, forms and tags come from the
     /// tagger and lemmatizer alone; the parse changes none of them. A word with no lemma
     /// is looked up by its lower-cased form, as [`ParsedSentence::from_analysis`] fills it
     /// in.
     pub fn may_have_verb(&self, words: &[AnalyzedWord]) -> bool {
-        words.iter().any(|w| {
+        let verb_form = |f: &str| !self.form_refs(f).is_empty();
+        words.iter().enumerate().any(|(i, w)| {
+            // A participle the tree may read as the perfect whatever its tag
+            // (`read_perfect`: the first word after a finite "have", adverbs skipped).
+            let after_have = || {
+                words[..i]
+                    .iter()
+                    .rev()
+                    .find(|x| !x.xpos.starts_with("RB"))
+                    .is_some_and(|h| crate::tree::finite_have(&h.lemma, &h.xpos))
+            };
+            if crate::tree::participle(&w.form, &w.xpos, &verb_form) && after_have() {
+                return true;
+            }
+            // An interjection the tree may read as a verb (`read_interjection_verb`).
+            if w.upos == "INTJ" && verb_form(&w.form) {
+                return true;
+            }
             if self.candidate_by_tags(&w.form, &w.upos, &w.xpos) == Candidacy::No {
                 return false;
             }

@@ -1,7 +1,10 @@
 //! Dependency-tree helpers over a [`ParsedSentence`]: children lists, relation
-//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of a
-//! known misparse (the perfect read as a possessive "have"). Given parses come
-//! from anywhere, so nothing here trusts the tree to be a tree.
+//! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of known
+//! misparses (the perfect read as a possessive "have", a closing reporting clause read as
+//! a complement of the verb before, a clause of time with the span of time as subject, a
+//! passive read as a copula with an adverb, a hyphenated modifier split apart, a verb
+//! tagged as an interjection). Given parses come from anywhere, so nothing
+//! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
 
@@ -117,24 +120,35 @@ pub(crate) struct Tree {
     pub lemma: Vec<String>,
     /// Word `i` is written directly before word `i + 1` (no space between).
     pub glued: Vec<bool>,
-    /// Word `i` is tagged a verb (UPOS `VERB`).
+    /// Word `i` is tagged a verb (UPOS `VERB`), or is read as one whatever its tag: a
+    /// participle of the perfect ([`read_perfect`]), an interjection between a subject
+    /// and an object ([`read_interjection_verb`]).
     pub verb: Vec<bool>,
 }
 
 /// A perfect the parse read as a possessive "have" ("Arnor has celebrated Eid with Gondor"
 /// parsed with "has" as the verb and "celebrated" an adjective on its object "Eid") is read
 /// as the perfect: the past participle heads the clause, "have" is its auxiliary, and the
-/// noun is the participle's object. Only where the participle (tagged `VBN`) comes right
-/// after a finite "have" that has a subject of its own (adverbs may come between), and
-/// modifies that "have"'s object further on. In the UD English treebanks a finite "have"
-/// right before a word tagged `VBN` is that word's auxiliary over a hundred times for each
-/// time it is a possessive with an adjective ("has limited options"): the tagger's `VBN`
-/// already chose the verb.
-fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+/// noun is the participle's object. Only where the participle comes right after a finite
+/// "have" that has a subject of its own (adverbs may come between), and modifies that
+/// "have"'s object further on. In the UD English treebanks a finite "have" right before a
+/// word tagged `VBN` is that word's auxiliary over a hundred times for each time it is a
+/// possessive with an adjective ("has limited options"): the tagger's `VBN` already chose
+/// the verb. A word tagged `JJ` counts as the participle where it looks like one (ends in
+/// "-ed" or "-en") and `verb_form` knows it as a form of a verb: taggers differ on
+/// participles they have not seen ("has celebrated" tagged `JJ`), and a coder that reads
+/// the perfect only where one tagger says `VBN` loses the event with another. Returns the
+/// participles so read (the coder takes them as verbs whatever their tags).
+fn read_perfect(
+    s: &ParsedSentence,
+    head: &mut [Option<usize>],
+    rel: &mut [Rel],
+    verb_form: &dyn Fn(&str) -> bool,
+) -> Vec<usize> {
     let w = &s.words;
+    let mut read = Vec::new();
     for h in 0..w.len() {
-        let finite_have = w[h].lemma.eq_ignore_ascii_case("have")
-            && matches!(w[h].xpos.as_str(), "VBZ" | "VBP" | "VBD")
+        let finite_have = finite_have(&w[h].lemma, &w[h].xpos)
             && matches!(
                 rel[h],
                 Rel::Root | Rel::Conj | Rel::Ccomp | Rel::Advcl | Rel::Parataxis
@@ -146,7 +160,7 @@ fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel])
             continue;
         };
         let Some(o) = head[p] else { continue };
-        let modifies_object = w[p].xpos == "VBN"
+        let modifies_object = participle(&w[p].form, &w[p].xpos, verb_form)
             && w[p].deprel.eq_ignore_ascii_case("amod")
             && o > p
             && head[o] == Some(h)
@@ -163,13 +177,311 @@ fn read_perfect(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel])
         rel[p] = rel[h];
         head[h] = Some(p);
         rel[h] = Rel::Aux;
+        read.push(p);
+    }
+    read
+}
+
+/// A reporting clause the parse hung on the object before it ("… crowds burned down its
+/// embassy, a senior official said": "said" read as a complement of "burned", its subject
+/// "embassy" with "a senior official" in apposition) is read as a reporting clause: the
+/// appositive is the subject of the reporting verb, the noun it hung on is the object of
+/// the verb right before that noun (particles may come between), and the reporting
+/// clause is a parataxis, neither complement nor adverbial clause of the verb before it.
+/// Only where the appositive comes after a comma and runs up to the reporting verb with no
+/// comma closing it: an appositive inside a sentence is closed by a comma ("its embassy,
+/// a new building, was burned"), so one that runs into a verb is that verb's subject.
+fn read_reporting_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    let kids = |head: &[Option<usize>], x: usize| -> Vec<usize> {
+        (0..n).filter(|&c| head[c] == Some(x)).collect()
+    };
+    for v in 1..n {
+        if !matches!(rel[v], Rel::Ccomp | Rel::Advcl) || head[v].is_none_or(|h| h > v) {
+            continue;
+        }
+        let Some(subj) = kids(head, v)
+            .into_iter()
+            .find(|&c| c < v && rel[c] == Rel::Subj)
+        else {
+            continue;
+        };
+        let Some(app) = kids(head, subj)
+            .into_iter()
+            .find(|&c| c > subj && rel[c] == Rel::Appos)
+        else {
+            continue;
+        };
+        // The first and last words under `x`, punctuation left out (the comma before an
+        // appositive may hang on it).
+        let span = |head: &[Option<usize>], x: usize| {
+            let sub: Vec<usize> = subtree_of(head, x)
+                .into_iter()
+                .filter(|&i| rel[i] != Rel::Punct || i == x)
+                .collect();
+            (sub[0], sub[sub.len() - 1], sub)
+        };
+        let (a_first, a_last, _) = span(head, app);
+        if a_last + 1 != v || a_first == 0 || w[a_first - 1].form != "," {
+            continue;
+        }
+        // The noun phrase without its appositive, and the verb right before it.
+        let (s_first, _, s_sub) = span(head, subj);
+        let Some(p) = (0..s_first).rev().find(|&i| w[i].xpos != "RP") else {
+            continue;
+        };
+        let takes_object = w[p].xpos.starts_with("VB")
+            && w[p].upos != "AUX"
+            && !s_sub.contains(&p)
+            && !kids(head, p).into_iter().any(|c| rel[c] == Rel::Obj);
+        if !takes_object {
+            continue;
+        }
+        head[subj] = Some(p);
+        rel[subj] = Rel::Obj;
+        head[app] = Some(v);
+        rel[app] = Rel::Subj;
+        rel[v] = Rel::Parataxis;
     }
 }
 
+/// A passive with adverbs before its participle that the parse read as a copula with an
+/// adverb for predicate ("Freedonia was sharply and unfairly criticized …" with "was" the
+/// copula of "sharply" and "criticized" coordinated with that adverb) is read as the
+/// passive: the participle heads the clause, the adverb modifies it, "be" is its passive
+/// auxiliary and the subject its passive subject. Only where the adverb has a copula
+/// "be" and a participle (tagged `VBN` or `VBD`) with no subject of its own after it
+/// among its conjuncts: an adverb is no predicate of "be" coordinated with a verb.
+fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    for a in 0..n {
+        if !w[a].xpos.starts_with("RB") {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&c| head[c] == Some(a)).collect();
+        let copula = kids
+            .iter()
+            .any(|&c| rel[c] == Rel::Cop && w[c].lemma.eq_ignore_ascii_case("be") && c < a);
+        let participle = kids.iter().copied().find(|&p| {
+            p > a
+                && rel[p] == Rel::Conj
+                && matches!(w[p].xpos.as_str(), "VBN" | "VBD")
+                && !(0..n)
+                    .any(|c| head[c] == Some(p) && matches!(rel[c], Rel::Subj | Rel::SubjPass))
+        });
+        let Some(p) = participle.filter(|_| copula) else {
+            continue;
+        };
+        for &c in &kids {
+            if c == p {
+                continue;
+            }
+            head[c] = Some(p);
+            rel[c] = match rel[c] {
+                Rel::Subj => Rel::SubjPass,
+                Rel::Cop => Rel::AuxPass,
+                r => r,
+            };
+        }
+        head[p] = head[a];
+        rel[p] = rel[a];
+        head[a] = Some(p);
+        rel[a] = Rel::Advmod;
+    }
+}
+
+/// A word written with hyphens and no spaces ("state-run", split by the tokenizer into
+/// "state", "-", "run") whose last part modifies a noun after it, inside that noun's
+/// phrase, modifies it as one word: where the parse hangs a part before the last
+/// outside the word (a hyphen mistagged as a comma can split "Ithilen state-run
+/// television" into two phrases), that part hangs on the last part. The last part keeps
+/// its place; a part whose subtree holds the last part stays. A hyphenated name whose
+/// parts the parse reads otherwise ("Fornost and Barad-Dur", "Barad" the conjunct) is
+/// left alone.
+fn read_hyphenated_word(
+    s: &ParsedSentence,
+    glued: &[bool],
+    head: &mut [Option<usize>],
+    rel: &mut [Rel],
+) {
+    let w = &s.words;
+    let n = w.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n && glued[j] {
+            j += 1;
+        }
+        let hyphen_inside = (i + 1..j).any(|k| w[k].form == "-");
+        let modifier = head[j].is_some_and(|h| h > j) && rel[j] == Rel::NpInternal;
+        if j > i && hyphen_inside && modifier {
+            for p in i..j {
+                if head[p].is_some_and(|h| (i..=j).contains(&h)) {
+                    continue;
+                }
+                if subtree_of(head, p).contains(&j) {
+                    continue;
+                }
+                head[p] = Some(j);
+                rel[p] = if w[p].form == "-" {
+                    Rel::Punct
+                } else {
+                    Rel::NpInternal
+                };
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// A verb tagged as an interjection between two noun phrases that the parse made
+/// subjects of one later verb ("Arnor and Gondor welcome a resumption of ties …, the
+/// agency said" with "welcome" an interjection and both "Arnor" and "resumption"
+/// subjects of "said") is read as the verb of its own clause: the phrase before it is
+/// its subject, the phrase after it its object, and the clause is the complement of the
+/// later verb. Only where `verb_form` knows the word as a verb form and the two phrases
+/// meet it on each side: an interjection inside a sentence, between a subject and a
+/// noun phrase, is no interjection. Returns the words so read.
+fn read_interjection_verb(
+    s: &ParsedSentence,
+    head: &mut [Option<usize>],
+    rel: &mut [Rel],
+    verb_form: &dyn Fn(&str) -> bool,
+) -> Vec<usize> {
+    let w = &s.words;
+    let n = w.len();
+    let mut read = Vec::new();
+    for x in 1..n.saturating_sub(1) {
+        if w[x].upos != "INTJ" || !verb_form(&w[x].form) {
+            continue;
+        }
+        let span = |head: &[Option<usize>], y: usize| {
+            let sub: Vec<usize> = subtree_of(head, y)
+                .into_iter()
+                .filter(|&i| rel[i] != Rel::Punct || i == y)
+                .collect();
+            (sub[0], sub[sub.len() - 1])
+        };
+        let before = (0..x).find(|&c| rel[c] == Rel::Subj && span(head, c).1 + 1 == x);
+        let Some(subj) = before else { continue };
+        let Some(v) = head[subj].filter(|&v| v > x) else {
+            continue;
+        };
+        let after = (x + 1..v).find(|&c| {
+            head[c] == Some(v) && matches!(rel[c], Rel::Subj | Rel::Obj) && span(head, c).0 == x + 1
+        });
+        let Some(obj) = after else { continue };
+        if subtree_of(head, x).contains(&v) {
+            continue;
+        }
+        head[x] = Some(v);
+        rel[x] = Rel::Ccomp;
+        head[subj] = Some(x);
+        rel[subj] = Rel::Subj;
+        head[obj] = Some(x);
+        rel[obj] = Rel::Obj;
+        read.push(x);
+    }
+    read
+}
+
+/// Nouns of a span of time, by lemma: "five years after …" measures a time, it does
+/// nothing.
+const TIME_NOUNS: [&str; 7] = ["minute", "hour", "day", "week", "month", "year", "decade"];
+
+/// A clause of time the parse read with the span of time as its subject ("almost five
+/// years after Calenardhon crowds burned down its embassy" with "years" the subject of
+/// "burned" and "after Calenardhon crowds" a modifier of "years") is read as the clause it
+/// is: the noun after "after" (or "before", "since", "until") is the verb's subject, the
+/// preposition opens the clause, the span of time is a temporal modifier, and the clause
+/// is adverbial (neither a coordinated nor a reported clause). Only where the subject is a
+/// noun of time (a minute … a decade) and the phrase with the preposition comes between
+/// it and the verb.
+fn read_time_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    for v in 1..n {
+        if !(w[v].upos == "VERB" || w[v].xpos.starts_with("VB")) {
+            continue;
+        }
+        let Some(subj) = (0..v).find(|&c| head[c] == Some(v) && rel[c] == Rel::Subj) else {
+            continue;
+        };
+        if !TIME_NOUNS.contains(&w[subj].lemma.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let opener = |c: usize| {
+            matches!(
+                w[c].form.to_ascii_lowercase().as_str(),
+                "after" | "before" | "since" | "until"
+            )
+        };
+        let found = (subj + 1..v).find_map(|o| {
+            if head[o] != Some(subj) || rel[o] != Rel::Obl {
+                return None;
+            }
+            (subj + 1..o)
+                .find(|&c| head[c] == Some(o) && rel[c] == Rel::Case && opener(c))
+                .map(|c| (o, c))
+        });
+        let Some((o, c)) = found else {
+            continue;
+        };
+        head[o] = Some(v);
+        rel[o] = Rel::Subj;
+        head[c] = Some(v);
+        rel[c] = Rel::Mark;
+        rel[subj] = Rel::Tmod;
+        if matches!(rel[v], Rel::Conj | Rel::Parataxis | Rel::Ccomp) {
+            rel[v] = Rel::Advcl;
+        }
+    }
+}
+
+/// The words under `x` (itself included), sorted; cycle-safe.
+fn subtree_of(head: &[Option<usize>], x: usize) -> Vec<usize> {
+    let n = head.len();
+    let mut seen = vec![false; n];
+    let mut stack = vec![x];
+    let mut out = Vec::new();
+    while let Some(y) = stack.pop() {
+        if seen[y] {
+            continue;
+        }
+        seen[y] = true;
+        out.push(y);
+        stack.extend((0..n).filter(|&c| head[c] == Some(y)));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A finite "have" (the auxiliary of a perfect, or a possessive verb).
+pub(crate) fn finite_have(lemma: &str, xpos: &str) -> bool {
+    lemma.eq_ignore_ascii_case("have") && matches!(xpos, "VBZ" | "VBP" | "VBD")
+}
+
+/// Whether a word may be the past participle of a perfect after a finite "have"
+/// ([`read_perfect`]): tagged `VBN`, or tagged `JJ`, ending in "-ed" or "-en", and a form
+/// of a verb `verb_form` knows.
+pub(crate) fn participle(form: &str, xpos: &str, verb_form: &dyn Fn(&str) -> bool) -> bool {
+    xpos == "VBN"
+        || (xpos == "JJ" && {
+            let f = form.to_ascii_lowercase();
+            (f.ends_with("ed") || f.ends_with("en")) && verb_form(form)
+        })
+}
+
 impl Tree {
-    /// The tree the coder reads: the parse's, with the known misparse of the perfect
-    /// undone ([`read_perfect`]).
-    pub fn new(s: &ParsedSentence) -> Tree {
+    /// The tree the coder reads: the parse's, with the known misparses of the perfect
+    /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
+    /// verb), of a closing reporting clause ([`read_reporting_clause`]), of a clause of
+    /// time ([`read_time_clause`]), of a passive with adverbs ([`read_adverb_passive`])
+    /// of a hyphenated modifier ([`read_hyphenated_word`]) and of a verb tagged as an
+    /// interjection ([`read_interjection_verb`]) undone.
+    pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
             .words
@@ -178,7 +490,19 @@ impl Tree {
             .map(|(i, w)| (w.head >= 1 && w.head <= n && w.head - 1 != i).then(|| w.head - 1))
             .collect();
         let mut rel: Vec<Rel> = s.words.iter().map(|w| rel_of(&w.deprel, &w.form)).collect();
-        read_perfect(s, &mut head, &mut rel);
+        let glued: Vec<bool> = (0..n)
+            .map(|i| {
+                i + 1 < n
+                    && s.words[i].span.end == s.words[i + 1].span.start
+                    && !s.words[i].span.is_empty()
+            })
+            .collect();
+        read_hyphenated_word(s, &glued, &mut head, &mut rel);
+        let mut read_as_verbs = read_perfect(s, &mut head, &mut rel, verb_form);
+        read_as_verbs.extend(read_interjection_verb(s, &mut head, &mut rel, verb_form));
+        read_reporting_clause(s, &mut head, &mut rel);
+        read_time_clause(s, &mut head, &mut rel);
+        read_adverb_passive(s, &mut head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = h {
@@ -187,14 +511,10 @@ impl Tree {
         }
         let upper = s.words.iter().map(|w| w.form.to_uppercase()).collect();
         let lemma = s.words.iter().map(|w| w.lemma.to_uppercase()).collect();
-        let glued = (0..n)
-            .map(|i| {
-                i + 1 < n
-                    && s.words[i].span.end == s.words[i + 1].span.start
-                    && !s.words[i].span.is_empty()
-            })
-            .collect();
-        let verb = s.words.iter().map(|w| w.upos == "VERB").collect();
+        let mut verb: Vec<bool> = s.words.iter().map(|w| w.upos == "VERB").collect();
+        for p in read_as_verbs {
+            verb[p] = true;
+        }
         Tree {
             head,
             rel,

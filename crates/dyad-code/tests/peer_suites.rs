@@ -58,16 +58,16 @@ fn universal_petrarch_given_parse_floor() {
 }
 
 /// (suite, file, floor): each floor a little under what was measured when it was set
-/// (TABARI 429/471, PETRARCH 258/284, UniversalPetrarch 221/245), so that
+/// (TABARI 434/471, PETRARCH 260/284, UniversalPetrarch 223/245), so that
 /// retraining the models, whose runs move a few records either way, does not trip it.
 const RAW_TEXT_FLOORS: [(SuiteKind, &str, usize); 3] = [
-    (SuiteKind::Tabari, "tabari/validation/Validate.project", 423),
+    (SuiteKind::Tabari, "tabari/validation/Validate.project", 428),
     (
         SuiteKind::Petrarch,
         "petrarch2/validation/PETR.UnitTest.records.xml",
-        254,
+        256,
     ),
-    (SuiteKind::Up, UP, 216),
+    (SuiteKind::Up, UP, 218),
 ];
 
 #[test]

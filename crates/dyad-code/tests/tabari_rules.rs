@@ -1300,3 +1300,98 @@ fn noun_phrase_group_missed_a_phrase_split_into_conjuncts() {
     let coded = Coder::new(&d, CoderOptions::default()).code(&two, None);
     assert!(codes(&coded).is_empty(), "{}", explain(&two, &coded));
 }
+
+#[test]
+fn span_of_time_was_read_as_the_subject_of_a_time_clause() {
+    // "…, five years after Marsovia crowds attacked Sylvania" parsed with "years" the
+    // subject of "attacked" and "after Marsovia crowds" a modifier of "years": the
+    // crowds are the subject, and the clause, opened by "after", is no clause set off by
+    // a comma with a subject of its own, so TABARI's first actor of the sentence is the
+    // source.
+    let d = tabari("ATTACK [190]\n", "");
+    let s = parse_one(
+        "# text = Freedonia protested, five years after Marsovia crowds attacked Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ SpaceAfter=No
+2 protested protest VERB VBD _ 0 root _ _
+3 , , PUNCT , _ 5 punct _ _
+4 five five NUM CD _ 5 nummod _ _
+5 years year NOUN NNS _ 9 nsubj _ _
+6 after after ADP IN _ 8 case _ _
+7 Marsovia Marsovia PROPN NNP _ 8 compound _ _
+8 crowds crowd NOUN NNS _ 5 nmod _ _
+9 attacked attack VERB VBD _ 2 parataxis _ _
+10 Sylvania Sylvania PROPN NNP _ 9 obj _ SpaceAfter=No
+11 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(
+        code(&d, CoderOptions::default(), &s),
+        ["MAR SYL 190"],
+        "the parse's subject by default"
+    );
+    let linear = CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    };
+    assert_eq!(
+        code(&d, linear, &s),
+        ["FRE SYL 190"],
+        "TABARI's first actor"
+    );
+}
+
+#[test]
+fn word_joined_to_the_verb_matched_with_an_auxiliary_between() {
+    // TABARI's `RECENTLY_*`: the `_` written against `*` asks for "recently" right
+    // before the verb, so "recently did allow" keeps the verb's own code; `RECENTLY_ *`,
+    // with a space, only asks for the whole word.
+    let recently_did = parse_one(
+        "# text = Freedonia recently did allow Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 4 nsubj _ _
+2 recently recently ADV RB _ 4 advmod _ _
+3 did do AUX VBD _ 4 aux _ _
+4 allow allow VERB VB _ 0 root _ _
+5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
+6 . . PUNCT . _ 4 punct _ _",
+    );
+    let recently = parse_one(
+        "# text = Freedonia recently allowed Sylvania.
+1 Freedonia Freedonia PROPN NNP _ 3 nsubj _ _
+2 recently recently ADV RB _ 3 advmod _ _
+3 allowed allow VERB VBD _ 0 root _ _
+4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
+5 . . PUNCT . _ 3 punct _ _",
+    );
+    let tight = tabari("ALLOW [080]\n- RECENTLY_* [025]\n", "");
+    assert_eq!(
+        code(&tight, CoderOptions::default(), &recently),
+        ["FRE SYL 025"]
+    );
+    assert_eq!(
+        code(&tight, CoderOptions::default(), &recently_did),
+        ["FRE SYL 080"]
+    );
+    let spaced = tabari("ALLOW [080]\n- RECENTLY_ * [025]\n", "");
+    assert_eq!(
+        code(&spaced, CoderOptions::default(), &recently_did),
+        ["FRE SYL 025"]
+    );
+}
+
+#[test]
+fn pronoun_subject_did_not_fill_a_patterns_source_slot() {
+    // TABARI reads "he" as the actor it stands for: in "Freedonia said he regretted …",
+    // `SAID $ *` matches with "he" (Freedonia, the governing clause's subject) for `$`.
+    let d = tabari("REGRET [111]\n- SAID $ * [113]\n- SAID * [114]\n", "");
+    let s = parse_one(
+        "# text = Freedonia said he regretted Sylvania's refusal.
+1 Freedonia Freedonia PROPN NNP _ 2 nsubj _ _
+2 said say VERB VBD _ 0 root _ _
+3 he he PRON PRP _ 4 nsubj _ _
+4 regretted regret VERB VBD _ 2 ccomp _ _
+5 Sylvania Sylvania PROPN NNP _ 7 nmod:poss _ SpaceAfter=No
+6 's 's PART POS _ 5 case _ _
+7 refusal refusal NOUN NN _ 4 obj _ SpaceAfter=No
+8 . . PUNCT . _ 2 punct _ _",
+    );
+    assert_eq!(code(&d, CoderOptions::default(), &s), ["FRE SYL 113"]);
+}

@@ -94,6 +94,9 @@ pub struct Elem {
     pub item: Item,
     /// True when `_` followed it: matched whole, and adjacent to the next element.
     pub joined: bool,
+    /// True when that `_` was written right against the next element (`IN_*`), not
+    /// before a space (`KNOWN_ * IN_ $`, where it only asks for the whole word).
+    pub tight: bool,
 }
 
 /// One form of a verb: `SAY`, `+CORDON_OFF`, `WIRE_+TAP`.
@@ -484,6 +487,7 @@ fn parse_seq(
                 // A leading `_` (`_ b ATTACK` in transformations) joins nothing.
                 if let Some(e) = out.last_mut() {
                     e.joined = true;
+                    e.tight = toks.get(*pos + 1).is_some_and(|&(_, next)| next == at + 1);
                 }
                 *pos += 1;
             }
@@ -516,6 +520,7 @@ fn parse_seq(
                 out.push(Elem {
                     item,
                     joined: false,
+                    tight: false,
                 });
             }
             Tok::Sym('(') => {
@@ -529,6 +534,7 @@ fn parse_seq(
                 out.push(Elem {
                     item: Item::Prep(inner),
                     joined: false,
+                    tight: false,
                 });
             }
             Tok::Sym(c) => {
@@ -542,6 +548,7 @@ fn parse_seq(
                 out.push(Elem {
                     item,
                     joined: false,
+                    tight: false,
                 });
                 *pos += 1;
             }
@@ -553,11 +560,13 @@ fn parse_seq(
                     out.push(Elem {
                         item: Item::Synset(normalize_word(w)),
                         joined: false,
+                        tight: false,
                     });
                 } else {
                     out.push(Elem {
                         item: Item::Word(normalize_word(w)),
                         joined: false,
+                        tight: false,
                     });
                 }
             }
@@ -570,7 +579,8 @@ fn parse_seq(
 pub fn write_elems(elems: &[Elem]) -> String {
     let mut out = String::new();
     for (i, e) in elems.iter().enumerate() {
-        if i > 0 && !elems[i - 1].joined {
+        // `_` written against the next element, or before a space (`KNOWN_ *`).
+        if i > 0 && !(elems[i - 1].joined && elems[i - 1].tight) {
             out.push(' ');
         }
         match &e.item {

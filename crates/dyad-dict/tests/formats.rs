@@ -403,7 +403,8 @@ fn petrarch2_verbs_phrases_groups_and_transformations() {
         p[0].elems[1].item,
         Item::Prep(vec![dyad_dict::Elem {
             item: Item::Word("TO".into()),
-            joined: false
+            joined: false,
+            tight: false
         }])
     );
     match &p[1].elems[1].item {
