@@ -289,49 +289,39 @@ pub fn fit_tagger(
         feats,
         class_feats,
     };
-    let mix = recipe.mix.max(1);
-    let mut trainers: Vec<Trainer> = (0..mix)
-        .map(|_| Trainer::new(classes.len().max(1)))
-        .collect();
-    let mut orders: Vec<Vec<usize>> = vec![(0..train.len()).collect(); mix];
-    let mut rngs: Vec<Rng> = (0..mix as u64)
-        .map(|k| Rng::new(seed ^ k.wrapping_mul(0x9e37_79b9_7f4a_7c15)))
-        .collect();
+    let mut mixed = Mixed::new(recipe.mix, classes.len().max(1), train.len(), seed);
     let mut best = (-1.0f64, None);
     let mut feats_buf = Vec::new();
     let mut scores = vec![0f32; classes.len().max(1)];
     let lexes = training_lexes(train, &gold_classes, recipe.leave_one_out);
     for epoch in 0..epochs {
         let (mut correct, mut total) = (0usize, 0usize);
-        for ((trainer, order), rng) in trainers.iter_mut().zip(&mut orders).zip(&mut rngs) {
-            rng.shuffle(order);
-            for &si in order.iter() {
-                let s = &train[si];
-                let lex = &lexes[si];
-                let caps = caps_bucket(lex);
-                let gc = gold_classes(s);
-                let mut pred: Vec<u8> = Vec::with_capacity(lex.len());
-                for (i, gold) in gc.iter().enumerate() {
-                    let p1 = if i >= 1 {
-                        u64::from(pred[i - 1])
-                    } else {
-                        0x5eed
-                    };
-                    let p2 = if i >= 2 {
-                        u64::from(pred[i - 2])
-                    } else {
-                        0x5eed
-                    };
-                    features(lex, i, p1, p2, caps, &mut feats_buf);
-                    let g = trainer.predict(&feats_buf, &mut scores);
-                    trainer.update(&feats_buf, usize::from(*gold), g);
-                    correct += usize::from(g == usize::from(*gold));
-                    total += 1;
-                    pred.push(g as u8);
-                }
+        mixed.epoch(|trainer, si| {
+            let s = &train[si];
+            let lex = &lexes[si];
+            let caps = caps_bucket(lex);
+            let gc = gold_classes(s);
+            let mut pred: Vec<u8> = Vec::with_capacity(lex.len());
+            for (i, gold) in gc.iter().enumerate() {
+                let p1 = if i >= 1 {
+                    u64::from(pred[i - 1])
+                } else {
+                    0x5eed
+                };
+                let p2 = if i >= 2 {
+                    u64::from(pred[i - 2])
+                } else {
+                    0x5eed
+                };
+                features(lex, i, p1, p2, caps, &mut feats_buf);
+                let g = trainer.predict(&feats_buf, &mut scores);
+                trainer.update(&feats_buf, usize::from(*gold), g);
+                correct += usize::from(g == usize::from(*gold));
+                total += 1;
+                pred.push(g as u8);
             }
-        }
-        tagger.model = freeze_all(&trainers);
+        });
+        tagger.model = mixed.freeze(TAGGER_MAX_WEIGHTS);
         let acc = if dev.is_empty() {
             epoch as f64
         } else {
@@ -427,12 +417,7 @@ pub fn fit_tagger_two_pass(
     let gold_classes = gold_class_ids(&tagger.classes);
     let nc = tagger.classes.len().max(1);
     tagger.margin = TAGGER_SECOND_PASS_MARGIN;
-    let mix = recipe.mix.max(1);
-    let mut trainers: Vec<Trainer> = (0..mix).map(|_| Trainer::new(nc)).collect();
-    let mut orders: Vec<Vec<usize>> = vec![(0..train.len()).collect(); mix];
-    let mut rngs: Vec<Rng> = (0..mix as u64)
-        .map(|k| Rng::new(seed ^ 0x2222 ^ k.wrapping_mul(0x9e37_79b9_7f4a_7c15)))
-        .collect();
+    let mut mixed = Mixed::new(recipe.mix, nc, train.len(), seed ^ 0x2222);
     let mut best = (acc1, None);
     let mut feats_buf = Vec::new();
     let mut scores = vec![0f32; nc];
@@ -440,31 +425,28 @@ pub fn fit_tagger_two_pass(
     let lexes = training_lexes(train, &gold_classes, recipe.leave_one_out);
     for epoch in 0..epochs {
         let (mut correct, mut total) = (0usize, 0usize);
-        for ((trainer, order), rng) in trainers.iter_mut().zip(&mut orders).zip(&mut rngs) {
-            rng.shuffle(order);
-            for &si in order.iter() {
-                let s = &train[si];
-                let lex = &lexes[si];
-                let caps = caps_bucket(lex);
-                let gc = gold_classes(s);
-                let t1 = &first[si];
-                let at = |v: &[u8], j: usize| v.get(j).map_or(B, |c| u64::from(*c));
-                let mut pred: Vec<u8> = Vec::with_capacity(lex.len());
-                for (i, gold) in gc.iter().enumerate() {
-                    let p = (
-                        if i >= 1 { at(&pred, i - 1) } else { B },
-                        if i >= 2 { at(&pred, i - 2) } else { B },
-                    );
-                    features2(lex, i, p, t1, caps, &mut feats_buf);
-                    let g = trainer.predict(&feats_buf, &mut scores);
-                    trainer.update(&feats_buf, usize::from(*gold), g);
-                    correct += usize::from(g == usize::from(*gold));
-                    total += 1;
-                    pred.push(g as u8);
-                }
+        mixed.epoch(|trainer, si| {
+            let s = &train[si];
+            let lex = &lexes[si];
+            let caps = caps_bucket(lex);
+            let gc = gold_classes(s);
+            let t1 = &first[si];
+            let at = |v: &[u8], j: usize| v.get(j).map_or(B, |c| u64::from(*c));
+            let mut pred: Vec<u8> = Vec::with_capacity(lex.len());
+            for (i, gold) in gc.iter().enumerate() {
+                let p = (
+                    if i >= 1 { at(&pred, i - 1) } else { B },
+                    if i >= 2 { at(&pred, i - 2) } else { B },
+                );
+                features2(lex, i, p, t1, caps, &mut feats_buf);
+                let g = trainer.predict(&feats_buf, &mut scores);
+                trainer.update(&feats_buf, usize::from(*gold), g);
+                correct += usize::from(g == usize::from(*gold));
+                total += 1;
+                pred.push(g as u8);
             }
-        }
-        tagger.model2 = Some(freeze_all(&trainers));
+        });
+        tagger.model2 = Some(mixed.freeze(TAGGER_MAX_WEIGHTS));
         let acc = tag_accuracy(&tagger, dev, &gold_classes);
         log.push(format!(
             "tagger pass 2 epoch {}: train {:.2}% dev UPOS+XPOS {:.2}%",
@@ -481,11 +463,50 @@ pub fn fit_tagger_two_pass(
     (tagger, best.0)
 }
 
-/// One model from the tagger's trainers: the only one's weights, or their mean.
-fn freeze_all(trainers: &[Trainer]) -> crate::perceptron::Model {
-    match trainers {
-        [one] => one.freeze_top(TAGGER_MAX_WEIGHTS),
-        many => Trainer::freeze_mixed(many, TAGGER_MAX_WEIGHTS),
+/// Perceptrons trained side by side, each on its own order of the training items; the
+/// model is the only one's weights, or the mean of all (see [`Trainer::freeze_mixed`]).
+struct Mixed {
+    trainers: Vec<Trainer>,
+    orders: Vec<Vec<usize>>,
+    rngs: Vec<Rng>,
+}
+
+impl Mixed {
+    /// `mix` perceptrons (at least one) of `nclasses` classes over `items` training items;
+    /// the first shuffles with `seed` itself, so one perceptron trains as it always did.
+    fn new(mix: usize, nclasses: usize, items: usize, seed: u64) -> Mixed {
+        let mix = mix.max(1);
+        Mixed {
+            trainers: (0..mix).map(|_| Trainer::new(nclasses)).collect(),
+            orders: vec![(0..items).collect(); mix],
+            rngs: (0..mix as u64)
+                .map(|k| Rng::new(seed ^ k.wrapping_mul(0x9e37_79b9_7f4a_7c15)))
+                .collect(),
+        }
+    }
+
+    /// One epoch: each perceptron, in turn, is trained by `step` on every item, in a new
+    /// order of its own.
+    fn epoch(&mut self, mut step: impl FnMut(&mut Trainer, usize)) {
+        for ((trainer, order), rng) in self
+            .trainers
+            .iter_mut()
+            .zip(&mut self.orders)
+            .zip(&mut self.rngs)
+        {
+            rng.shuffle(order);
+            for &i in order.iter() {
+                step(trainer, i);
+            }
+        }
+    }
+
+    /// The model, keeping the `max` weights of largest magnitude.
+    fn freeze(&self, max: usize) -> crate::perceptron::Model {
+        match self.trainers.as_slice() {
+            [one] => one.freeze_top(max),
+            many => Trainer::freeze_mixed(many, max),
+        }
     }
 }
 
@@ -813,40 +834,27 @@ pub fn train_parser_with(
         .iter()
         .filter(|k| **k < 128)
         .fold(0u128, |m, k| m | (1u128 << k));
-    let mix = setup.mix.max(1);
-    let mut models: Vec<Trainer> = (0..mix)
-        .map(|_| Trainer::new(nclasses(label_set.len())))
-        .collect();
-    let mut rngs: Vec<Rng> = (0..mix as u64)
-        .map(|k| Rng::new(seed ^ k.wrapping_mul(0x9e37_79b9_7f4a_7c15)))
-        .collect();
-    let mut orders: Vec<Vec<usize>> = vec![(0..train_data.len()).collect(); mix];
+    let mut mixed = Mixed::new(setup.mix, nclasses(label_set.len()), train_data.len(), seed);
     let mut best: (f64, Option<Parser>) = (-1.0, None);
     for epoch in 0..setup.epochs {
         let (mut c, mut t) = (0usize, 0usize);
-        for ((model, rng), order) in models.iter_mut().zip(&mut rngs).zip(&mut orders) {
-            rng.shuffle(order);
-            for &i in order.iter() {
-                let (nodes, heads, labels) = &train_data[i];
-                c += if setup.beam > 1 {
-                    train_sentence_beam(
-                        model,
-                        nodes,
-                        (heads, labels),
-                        setup.beam,
-                        setup.update,
-                        skip,
-                    )
-                } else {
-                    train_sentence(model, nodes, heads, labels, epoch > 0, skip)
-                };
-                t += nodes.len();
-            }
-        }
-        let model = match models.as_slice() {
-            [one] => one.freeze_top(PARSER_MAX_WEIGHTS),
-            many => Trainer::freeze_mixed(many, PARSER_MAX_WEIGHTS),
-        };
+        mixed.epoch(|model, i| {
+            let (nodes, heads, labels) = &train_data[i];
+            c += if setup.beam > 1 {
+                train_sentence_beam(
+                    model,
+                    nodes,
+                    (heads, labels),
+                    setup.beam,
+                    setup.update,
+                    skip,
+                )
+            } else {
+                train_sentence(model, nodes, heads, labels, epoch > 0, skip)
+            };
+            t += nodes.len();
+        });
+        let model = mixed.freeze(PARSER_MAX_WEIGHTS);
         let parser = Parser {
             labels: label_set.clone(),
             model,
