@@ -281,9 +281,11 @@ pub(crate) fn parse(
         let name_text = name_part[..name_end].trim();
         let codes_part = &name_part[name_end..];
         let mut names = Vec::new();
-        // `A_+B_` on one line: two alternates run together (a typo in MilNonState).
-        let pieces: Vec<&str> = name_text
-            .split('+')
+        // `A_ +B_` on one line: two alternates run together (a typo in Countries). A `+`
+        // inside a word (`B+H_OCEAN_CARRIERS_`) is part of the name, not a split: split
+        // there, `B` became a stem matching every word that starts with a b.
+        let pieces: Vec<&str> = split_alternates(name_text)
+            .into_iter()
             .filter(|p| !p.trim().is_empty())
             .collect();
         if pieces.len() > 1 {
@@ -399,6 +401,23 @@ fn push_codes(s: &str, at: usize, line: &Line<'_>, entry: &mut ActorEntry, sink:
 }
 
 /// Length of the leading whitespace of `s` (to put a caret on the first real character).
+/// `name_text` cut at each `+` that starts a name: at the start, or after `_` or
+/// whitespace.
+fn split_alternates(name_text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in name_text.char_indices() {
+        if c == '+' && prev.is_none_or(|p| p == '_' || p.is_whitespace()) {
+            out.push(&name_text[start..i]);
+            start = i + 1;
+        }
+        prev = Some(c);
+    }
+    out.push(&name_text[start..]);
+    out
+}
+
 fn lead_ws(s: &str) -> usize {
     s.len() - s.trim_start().len()
 }

@@ -123,6 +123,25 @@ fn actor_codes_are_date_aware_first_match_wins() {
 }
 
 #[test]
+fn a_plus_inside_a_word_is_part_of_the_actor_name_not_a_one_letter_stem() {
+    // Regression: `B+H_OCEAN_CARRIERS_` (a company in PETRARCH-2's actors) was cut at the
+    // `+` into two names, the first the stem `B`, so every word starting with a b ("bring",
+    // "been", "before") was coded as that company.
+    let d = reparse(
+        "plus.actors.txt",
+        "Q+Z_OCEAN_LINES_ [MNCQZL]\nFREEDONIA_ [FRE]\n+FREEDONIAN_STATE_ +FREE_REPUBLIC_\n",
+        DictKind::Actors,
+    );
+    assert!(d.match_actors(&["quick"]).is_empty());
+    assert!(d.match_actors(&["Q", "ships"]).is_empty());
+    let names: Vec<Vec<String>> = d.actors[0].names.iter().map(|n| n.words.clone()).collect();
+    assert_eq!(names, [["Q+Z", "OCEAN", "LINES"]]);
+    // A `+` after `_` or a space still starts another alternate name.
+    let alts: Vec<String> = d.actors[1].names.iter().map(|n| n.text.clone()).collect();
+    assert_eq!(alts, ["FREEDONIA_", "FREEDONIAN_STATE_", "FREE_REPUBLIC_"]);
+}
+
+#[test]
 fn actor_matching_is_leftmost_longest_with_stems() {
     let d = load("small.actors.txt");
     let toks = [
