@@ -1845,8 +1845,9 @@ fn subject_group(tree: &Tree, m: &Mentions, v: usize, depth: usize) -> Vec<Actor
     };
     match tree.rel[v] {
         Rel::Xcomp => {
-            // "urged Eriador to respond": the object controls; else the subject.
-            if let Some(o) = tree.kid(g, Rel::Obj) {
+            // "urged Eriador to respond": the object controls; else the subject. The
+            // object may be parsed as an indirect one ("asked the US to send …").
+            if let Some(o) = tree.kid(g, Rel::Obj).or_else(|| tree.kid(g, Rel::Iobj)) {
                 let og = np_group(tree, m, o);
                 if !og.is_empty() {
                     return og;
