@@ -213,21 +213,12 @@ fn read_reporting_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &m
         else {
             continue;
         };
-        // The first and last words under `x`, punctuation left out (the comma before an
-        // appositive may hang on it).
-        let span = |head: &[Option<usize>], x: usize| {
-            let sub: Vec<usize> = subtree_of(head, x)
-                .into_iter()
-                .filter(|&i| rel[i] != Rel::Punct || i == x)
-                .collect();
-            (sub[0], sub[sub.len() - 1], sub)
-        };
-        let (a_first, a_last, _) = span(head, app);
+        let (a_first, a_last, _) = content_span(head, rel, app);
         if a_last + 1 != v || a_first == 0 || w[a_first - 1].form != "," {
             continue;
         }
         // The noun phrase without its appositive, and the verb right before it.
-        let (s_first, _, s_sub) = span(head, subj);
+        let (s_first, _, s_sub) = content_span(head, rel, subj);
         let Some(p) = (0..s_first).rev().find(|&i| w[i].xpos != "RP") else {
             continue;
         };
@@ -357,20 +348,15 @@ fn read_interjection_verb(
         if w[x].upos != "INTJ" || !verb_form(&w[x].form) {
             continue;
         }
-        let span = |head: &[Option<usize>], y: usize| {
-            let sub: Vec<usize> = subtree_of(head, y)
-                .into_iter()
-                .filter(|&i| rel[i] != Rel::Punct || i == y)
-                .collect();
-            (sub[0], sub[sub.len() - 1])
-        };
-        let before = (0..x).find(|&c| rel[c] == Rel::Subj && span(head, c).1 + 1 == x);
+        let before = (0..x).find(|&c| rel[c] == Rel::Subj && content_span(head, rel, c).1 + 1 == x);
         let Some(subj) = before else { continue };
         let Some(v) = head[subj].filter(|&v| v > x) else {
             continue;
         };
         let after = (x + 1..v).find(|&c| {
-            head[c] == Some(v) && matches!(rel[c], Rel::Subj | Rel::Obj) && span(head, c).0 == x + 1
+            head[c] == Some(v)
+                && matches!(rel[c], Rel::Subj | Rel::Obj)
+                && content_span(head, rel, c).0 == x + 1
         });
         let Some(obj) = after else { continue };
         if subtree_of(head, x).contains(&v) {
@@ -441,6 +427,16 @@ fn read_time_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [R
 }
 
 /// The words under `x` (itself included), sorted; cycle-safe.
+/// The first and last words under `x` and all of them, punctuation left out (the comma
+/// before an appositive may hang on it).
+fn content_span(head: &[Option<usize>], rel: &[Rel], x: usize) -> (usize, usize, Vec<usize>) {
+    let sub: Vec<usize> = subtree_of(head, x)
+        .into_iter()
+        .filter(|&i| rel[i] != Rel::Punct || i == x)
+        .collect();
+    (sub[0], sub[sub.len() - 1], sub)
+}
+
 fn subtree_of(head: &[Option<usize>], x: usize) -> Vec<usize> {
     let n = head.len();
     let mut seen = vec![false; n];
