@@ -50,16 +50,17 @@ const UP: &str = "UniversalPetrarch/validate_en/PETR_Validate_records_2_02.xml";
 
 #[test]
 fn universal_petrarch_given_parse_floor() {
-    // Measured 218/245 when this floor was last raised (217, 214, 212 and 206 at
-    // earlier stops); UniversalPetrarch itself gets 194.
+    // Measured 220/245 with the mixed tagger and parser (218 when this floor was last
+    // raised; 217, 214, 212 and 206 at earlier stops); UniversalPetrarch itself gets 194.
     if let Some((n, of)) = exact(SuiteKind::Up, UP, true) {
-        assert!(n >= 216, "exact {n}/{of}");
+        assert!(n >= 217, "exact {n}/{of}");
     }
 }
 
-/// (suite, file, floor): each floor a little under what was measured when it was set
-/// (TABARI 434/471, PETRARCH 260/284, UniversalPetrarch 223/245), so that
-/// retraining the models, whose runs move a few records either way, does not trip it.
+/// (suite, file, floor): each floor a little under what was measured (TABARI 432/471,
+/// PETRARCH 262/284, UniversalPetrarch 220/245 with the mixed tagger and parser; 434, 260
+/// and 223 with the models before them), so that retraining the models, whose runs move
+/// a few records either way, does not trip it.
 const RAW_TEXT_FLOORS: [(SuiteKind, &str, usize); 3] = [
     (SuiteKind::Tabari, "tabari/validation/Validate.project", 428),
     (
