@@ -29,6 +29,14 @@ fn petrarch2(verbs: &str) -> Dictionaries {
     d
 }
 
+/// The options of TABARI's linear reading of participants, everything else default.
+fn linear() -> CoderOptions {
+    CoderOptions {
+        linear_participants: true,
+        ..CoderOptions::default()
+    }
+}
+
 /// The events' codes; on a mismatch the test's message names the sentence, and
 /// [`explain`] tells how it was coded.
 fn code(d: &Dictionaries, opts: CoderOptions, s: &ParsedSentence) -> Vec<String> {
@@ -75,10 +83,7 @@ fn subordinate_clause_subject_overrode_tabaris_first_actor() {
         ["MARCVL SYL 190"],
         "the parse's subject by default"
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear, &s), ["FRE SYL 190"]);
 }
 
@@ -95,10 +100,7 @@ fn linear_source_kept_the_parse_subjects_richer_code() {
 4 Sylvania Sylvania PROPN NNP _ 3 obj _ SpaceAfter=No
 5 . . PUNCT . _ 3 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear, &s), ["FRELEG SYL 190"]);
 }
 
@@ -254,10 +256,7 @@ fn code_all_skipped_an_open_complement_and_its_object_pronoun() {
         ["FRE SYL 102"],
         "the complement is subsumed by default"
     );
-    let code_all = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let code_all = linear();
     assert_eq!(code(&d, code_all, &s), ["FRE SYL 092", "FRE SYL 102"]);
 }
 
@@ -330,10 +329,7 @@ fn agent_beyond_an_adjective_was_joined_to_the_first_actor() {
 9 Sylvania Sylvania PROPN NNP _ 8 obj _ SpaceAfter=No
 10 . . PUNCT . _ 8 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     let adjacent = CoderOptions {
         adjacent_agents: true,
         ..linear.clone()
@@ -377,10 +373,7 @@ fn prefixed_agent_without_a_country_kept_its_dashes() {
 6 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
 7 . . PUNCT . _ 4 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear, &s), ["NGMFRE NGMSYL 190"]);
 }
 
@@ -456,10 +449,7 @@ fn agent_was_carried_through_a_compound_of_countries() {
 7 Marsovia Marsovia PROPN NNP _ 6 obj _ SpaceAfter=No
 8 . . PUNCT . _ 6 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     let adjacent = CoderOptions {
         adjacent_agents: true,
         ..linear.clone()
@@ -493,10 +483,7 @@ fn default_without_prior_or_after_still_stood_in_for_actors() {
 4 attacked attack VERB VBD _ 0 root _ SpaceAfter=No
 5 . . PUNCT . _ 4 punct _ _",
     );
-    let base = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let base = linear();
     let with = |cmd: &str| record_options(&base, &[cmd.to_string()]);
     let both = with("DEFAULT: SOURCE [DSR] PRIOR TARGET [DTG] AFTER");
     assert_eq!(
@@ -527,10 +514,7 @@ fn compound_after_the_verb_was_read_as_targets_of_the_subject() {
 8 Marsovia Marsovia PROPN NNP _ 6 conj _ SpaceAfter=No
 9 . . PUNCT . _ 3 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     let tabari_way = CoderOptions {
         post_verb_compound: true,
         ..linear.clone()
@@ -554,10 +538,7 @@ fn short_pattern_word_was_no_stem_for_tabari() {
 5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
 6 . . PUNCT . _ 2 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 903"]);
     d.compile_with(dyad_dict::CompileOptions { stems: false });
     assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
@@ -580,10 +561,7 @@ fn synset_member_written_with_a_space_needed_adjacent_words() {
 7 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
 8 . . PUNCT . _ 2 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear.clone(), &s), ["FRE SYL 903"]);
     d.compile_with(dyad_dict::CompileOptions { stems: false });
     assert_eq!(code(&d, linear, &s), ["FRE SYL 070"]);
@@ -603,10 +581,7 @@ fn compound_with_a_paired_code_lost_its_reverse_events() {
 5 talks talk NOUN NNS _ 4 obj _ SpaceAfter=No
 6 . . PUNCT . _ 4 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(
         code(&d, linear, &s),
         ["FRE SYL 044", "FRE SYL 045", "SYL FRE 044", "SYL FRE 045"]
@@ -637,10 +612,7 @@ fn agent_apart_from_its_actor_joined_it_inside_a_phrase() {
 5 Sylvania Sylvania PROPN NNP _ 4 obj _ SpaceAfter=No
 6 . . PUNCT . _ 4 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     let adjacent = CoderOptions {
         adjacent_agents: true,
         ..linear.clone()
@@ -674,10 +646,7 @@ fn quotes_inside_a_gapped_name_counted_as_words() {
 8 Marx Marx PROPN NNP _ 3 flat _ SpaceAfter=No
 9 . . PUNCT . _ 2 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear, &s), ["SYL MAR 160"]);
 }
 
@@ -701,10 +670,7 @@ fn hyphenated_name_missed_its_underscore_entry() {
 5 Marx Marx PROPN NNP _ 2 obj _ SpaceAfter=No
 6 . . PUNCT . _ 2 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     let tabari_way = CoderOptions {
         adjacent_agents: true,
         ..linear.clone()
@@ -752,10 +718,7 @@ fn word_with_a_possessive_ending_was_coded_as_a_verb() {
 6 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
 7 . . PUNCT . _ 2 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert!(code(&d, linear, &s).is_empty());
 }
 
@@ -775,10 +738,7 @@ fn synset_pattern_beat_an_equally_long_literal_one() {
 5 Sylvania Sylvania PROPN NNP _ 2 obl _ SpaceAfter=No
 6 . . PUNCT . _ 2 punct _ _",
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(code(&d, linear, &s), ["FRE SYL 071"]);
 }
 
@@ -1328,10 +1288,7 @@ fn span_of_time_was_read_as_the_subject_of_a_time_clause() {
         ["MAR SYL 190"],
         "the parse's subject by default"
     );
-    let linear = CoderOptions {
-        linear_participants: true,
-        ..CoderOptions::default()
-    };
+    let linear = linear();
     assert_eq!(
         code(&d, linear, &s),
         ["FRE SYL 190"],
