@@ -871,6 +871,14 @@ mod tests {
         assert!(Model::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
     }
 
+    /// Thirty (features, class) items for the mixing tests: the class follows one feature.
+    fn mixing_data() -> Vec<(Vec<u64>, usize)> {
+        (0..30)
+            .map(|i| (vec![1000 + (i % 3) as u64, 7, 2000 + (i % 5) as u64], i % 3))
+            .collect()
+    }
+
+    /// A perceptron trained three epochs on `data`, forwards or backwards.
     fn trained(data: &[(Vec<u64>, usize)], order_rev: bool) -> Trainer {
         let mut t = Trainer::new(3);
         let mut scores = vec![0.0; 3];
@@ -889,9 +897,7 @@ mod tests {
 
     #[test]
     fn mixing_copies_of_one_trainer_gives_that_trainers_model() {
-        let data: Vec<(Vec<u64>, usize)> = (0..30)
-            .map(|i| (vec![1000 + (i % 3) as u64, 7, 2000 + (i % 5) as u64], i % 3))
-            .collect();
+        let data = mixing_data();
         let (a, b) = (trained(&data, false), trained(&data, false));
         let mixed = Trainer::freeze_mixed(&[a, b], usize::MAX);
         let single = trained(&data, false).freeze();
@@ -906,9 +912,7 @@ mod tests {
 
     #[test]
     fn a_mixed_model_scores_with_the_mean_of_its_trainers_weights() {
-        let data: Vec<(Vec<u64>, usize)> = (0..30)
-            .map(|i| (vec![1000 + (i % 3) as u64, 7, 2000 + (i % 5) as u64], i % 3))
-            .collect();
+        let data = mixing_data();
         let (a, b) = (trained(&data, false), trained(&data, true));
         let (ma, mb) = (a.freeze(), b.freeze());
         let mixed = Trainer::freeze_mixed(&[a, b], usize::MAX);
