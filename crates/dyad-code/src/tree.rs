@@ -426,7 +426,6 @@ fn read_time_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [R
     }
 }
 
-/// The words under `x` (itself included), sorted; cycle-safe.
 /// The first and last words under `x` and all of them, punctuation left out (the comma
 /// before an appositive may hang on it).
 fn content_span(head: &[Option<usize>], rel: &[Rel], x: usize) -> (usize, usize, Vec<usize>) {
@@ -437,6 +436,7 @@ fn content_span(head: &[Option<usize>], rel: &[Rel], x: usize) -> (usize, usize,
     (sub[0], sub[sub.len() - 1], sub)
 }
 
+/// The words under `x` (itself included), sorted; cycle-safe.
 fn subtree_of(head: &[Option<usize>], x: usize) -> Vec<usize> {
     let n = head.len();
     let mut seen = vec![false; n];

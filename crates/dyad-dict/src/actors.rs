@@ -400,7 +400,6 @@ fn push_codes(s: &str, at: usize, line: &Line<'_>, entry: &mut ActorEntry, sink:
     }
 }
 
-/// Length of the leading whitespace of `s` (to put a caret on the first real character).
 /// `name_text` cut at each `+` that starts a name: at the start, or after `_` or
 /// whitespace.
 fn split_alternates(name_text: &str) -> Vec<&str> {
@@ -418,6 +417,7 @@ fn split_alternates(name_text: &str) -> Vec<&str> {
     out
 }
 
+/// Length of the leading whitespace of `s` (to put a caret on the first real character).
 fn lead_ws(s: &str) -> usize {
     s.len() - s.trim_start().len()
 }
