@@ -427,9 +427,7 @@ impl<'d> Coder<'d> {
         // reads pronouns. PETRARCH-2 patterns see actors only.
         let tabari_actor_at = |w: usize| {
             actor_at(w).or_else(|| {
-                if !matches!(tree.upper[w].as_str(), "HE" | "SHE" | "IT" | "THEY")
-                    || tree.rel[w] != Rel::Subj
-                {
+                if !tabari_pronoun(&tree.upper[w]) || tree.rel[w] != Rel::Subj {
                     return None;
                 }
                 let v = tree.head[w]?;
@@ -1326,14 +1324,16 @@ impl<'d> Coder<'d> {
     }
 }
 
+/// The personal pronouns that TABARI reads as the actor they stand for (upper-cased).
+fn tabari_pronoun(upper: &str) -> bool {
+    matches!(upper, "HE" | "SHE" | "IT" | "THEY")
+}
+
 /// Makes each personal pronoun with no mention of its own an actor coded `code`
 /// (TABARI's pronoun forwarding).
 fn forward_pronouns(sent: &ParsedSentence, m: &mut Mentions, code: &str) {
     for (i, w) in sent.words.iter().enumerate() {
-        let pronoun = matches!(
-            w.form.to_ascii_uppercase().as_str(),
-            "HE" | "SHE" | "IT" | "THEY"
-        );
+        let pronoun = tabari_pronoun(&w.form.to_ascii_uppercase());
         if !pronoun || !m.at[i].is_empty() || m.hits.iter().any(|h| h.start <= i && i < h.end) {
             continue;
         }

@@ -128,9 +128,14 @@ fn most_frequent_class(m: &BTreeMap<u8, usize>) -> Option<u8> {
     if total < MFCLASS_MIN_COUNT {
         return None;
     }
+    top_class(m).map(|(c, _)| c)
+}
+
+/// The class seen most often in `m`, with its count (ties go to the smaller class id).
+fn top_class(m: &BTreeMap<u8, usize>) -> Option<(u8, usize)> {
     m.iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(c, _)| *c)
+        .map(|(c, n)| (*c, *n))
 }
 
 /// The tagger's per-word lexical features of every training sentence. With
@@ -267,11 +272,7 @@ pub fn fit_tagger(
     let mut mfclass = FastMap::default();
     for (w, m) in &form_counts {
         let total: usize = m.values().sum();
-        let (bc, bn) = m
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(c, n)| (*c, *n))
-            .unwrap_or((0, 0));
+        let (bc, bn) = top_class(m).unwrap_or((0, 0));
         if let Some(c) = most_frequent_class(m) {
             mfclass.insert(w.clone(), c);
         }
