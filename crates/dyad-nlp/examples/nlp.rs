@@ -8,6 +8,7 @@
 //! ACCURATE=1 cargo run --release -p dyad-nlp --example nlp -- eval ../shared/ud/en_ewt-ud-test.conllu
 //! REPEAT=4 cargo run --release -p dyad-nlp --example nlp -- stages ../shared/ud/en_ewt-ud-test.conllu
 //! cargo run --release -p dyad-nlp --example nlp -- conllu ../shared/ud/en_ewt-ud-test.conllu > out.conllu
+//! SEARCHES="2,25,0.5;2,25,1" cargo run --release -p dyad-nlp --example nlp -- tune-search models ../shared/ud/en_ewt-ud-dev.conllu ../shared/ud/en_gum-cc-by-dev.conllu
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -23,7 +24,8 @@ fn main() {
     }
 }
 
-/// The models of `dir` or the built-in ones; `ACCURATE=1` takes the accurate parser.
+/// The models of `dir` or the built-in ones; `ACCURATE=1` parses with the accurate
+/// setting's selective beam.
 fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Error>> {
     let accurate = std::env::var("ACCURATE").is_ok_and(|v| v == "1");
     Ok(match (models, accurate) {
@@ -35,9 +37,10 @@ fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Err
 }
 
 const USAGE: &str =
-    "commands: train tagger|lemmatizer|parser|parser-beam UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
+    "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
                      eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR] | \
-                     stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR]; \
+                     stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR] | \
+                     tune-search MODEL_DIR GOLD… (SEARCHES=\"width,temperature,margin;…\"); \
                      SEED=n trains with another seed (the shipped models: the default)";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -50,6 +53,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "bench" => bench_cmd(&args),
         "stages" => stages_cmd(&args),
         "conllu" => conllu_cmd(&args),
+        "tune-search" => tune_search_cmd(&args),
         _ => Err(USAGE.into()),
     }
 }
@@ -69,19 +73,17 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
         .and_then(|s| s.parse().ok())
         .unwrap_or(train::SEED);
     let steps: &[&str] = match what {
-        "all" => &["tagger", "lemmatizer", "parser", "parser-beam"],
+        "all" => &["tagger", "lemmatizer", "parser"],
         "tagger" => &["tagger"],
         "lemmatizer" => &["lemmatizer"],
         "parser" => &["parser"],
-        "parser-beam" => &["parser-beam"],
         _ => return Err(USAGE.into()),
     };
     for step in steps {
         let r = match *step {
             "tagger" => train::train_tagger(&tr, &dv, &out, seed)?,
             "lemmatizer" => train::train_lemmatizer(&tr, &dv, &out, seed)?,
-            "parser" => train::train_parser(&tr, &dv, &out, seed)?,
-            _ => train::train_parser_with(&tr, &dv, &out, seed, &train::ACCURATE_PARSER)?,
+            _ => train::train_parser(&tr, &dv, &out, seed)?,
         };
         for l in &r.lines {
             println!("{l}");
@@ -284,5 +286,73 @@ fn conllu_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         dyad_conllu::write_sentence(&sent, &mut out);
     }
     print!("{out}");
+    Ok(())
+}
+
+fn tune_search_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // The parser of MODEL_DIR with other searches (width 1: greedy; more: a selective
+    // beam), on gold tokens with the shipped tagger's tags: LAS against parsing time, to
+    // choose `parser::ACCURATE_SEARCH` on the dev files.
+    use dyad_nlp::parser::{Node, Search, Selective};
+    let a = analyzer(Some(args.get(1).ok_or(USAGE)?))?;
+    let mut data = Vec::new();
+    for path in args.get(2..).unwrap_or_default() {
+        let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
+        for s in &gold {
+            let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let tags = a.tagger().tag(&words);
+            let nodes: Vec<Node> = words
+                .iter()
+                .zip(&tags)
+                .map(|(w, t)| Node::new(w, *t))
+                .collect();
+            let want: Vec<(usize, String)> = s
+                .words
+                .iter()
+                .map(|w| (w.head.unwrap_or(0), w.deprel.clone()))
+                .collect();
+            data.push((nodes, want));
+        }
+    }
+    let ntok: usize = data.iter().map(|d| d.1.len()).sum();
+    let grid = std::env::var("SEARCHES")
+        .unwrap_or_else(|_| "1,0,0;4,25,1.5;4,25,2;4,25,2.5;6,25,3".into());
+    println!("{ntok} words; parser only, tags given; search: UAS LAS, tokens per CPU s");
+    for spec in grid.split(';') {
+        let v: Vec<f32> = spec
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
+        let [width, temperature, margin] = v[..] else {
+            return Err(format!("bad search {spec:?}: want width,temperature,margin").into());
+        };
+        let search = match width as usize {
+            0 | 1 => Search::Greedy,
+            width => Search::Selective(Selective {
+                width,
+                temperature,
+                margin,
+            }),
+        };
+        let p = a.parser().with_search(search);
+        let c0 = dyad_nlp::cpu_seconds().unwrap_or(0.0);
+        let (mut u, mut l) = (0usize, 0usize);
+        for (nodes, want) in &data {
+            for ((h, lab), (gh, gl)) in p.parse(nodes).iter().zip(want) {
+                if h == gh {
+                    u += 1;
+                    l += usize::from(p.label(*lab) == gl.as_str());
+                }
+            }
+        }
+        let secs = dyad_nlp::cpu_seconds().unwrap_or(0.0) - c0;
+        let pct = |x: usize| 100.0 * x as f64 / ntok.max(1) as f64;
+        println!(
+            "{search:?}: UAS {:.2} LAS {:.2}, {:.0} tokens/CPU s",
+            pct(u),
+            pct(l),
+            ntok as f64 / secs
+        );
+    }
     Ok(())
 }

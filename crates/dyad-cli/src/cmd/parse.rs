@@ -15,7 +15,7 @@ use crate::args::{
 use crate::input::{eprint_line, for_each_article};
 
 /// The analyzer: from `--models DIR`, or built into the binary; with `--accurate`, its
-/// parser is the beam parser.
+/// parser searches with a selective beam.
 pub fn analyzer(m: &ModelArgs) -> anyhow::Result<Analyzer> {
     let a = match (&m.models, m.accurate) {
         (Some(dir), false) => {
@@ -121,12 +121,7 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     }
     let seed = args.seed.unwrap_or(train::SEED);
     let steps: &[TrainWhat] = match args.what {
-        TrainWhat::All => &[
-            TrainWhat::Tagger,
-            TrainWhat::Lemmatizer,
-            TrainWhat::Parser,
-            TrainWhat::AccurateParser,
-        ],
+        TrainWhat::All => &[TrainWhat::Tagger, TrainWhat::Lemmatizer, TrainWhat::Parser],
         ref one => std::slice::from_ref(one),
     };
     let stdout = std::io::stdout();
@@ -138,13 +133,6 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
                 train::train_lemmatizer(&train_files, &dev_files, &args.out, seed)
             }
             TrainWhat::Parser => train::train_parser(&train_files, &dev_files, &args.out, seed),
-            TrainWhat::AccurateParser => train::train_parser_with(
-                &train_files,
-                &dev_files,
-                &args.out,
-                seed,
-                &train::ACCURATE_PARSER,
-            ),
             TrainWhat::All => unreachable!("expanded above"),
         }
         .map_err(|e| anyhow::anyhow!("training the {step:?}: {e}"))?;
