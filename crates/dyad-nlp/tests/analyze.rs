@@ -1,6 +1,6 @@
 //! Behaviour of the shipped models on sentences written for these tests: the clause
 //! structure event coding relies on (subject, object, passive agent, negation,
-//! coordination, reported speech), from the fast and the accurate parser, and irregular
+//! coordination, reported speech), from the greedy and the accurate search, and irregular
 //! lemmas; plus robustness on arbitrary input.
 
 use dyad_nlp::{AnalyzedWord, Analyzer};
@@ -11,7 +11,8 @@ fn analyzer() -> &'static Analyzer {
     Analyzer::shared().expect("embedded models load")
 }
 
-/// The embedded models with the accurate (beam) parser, loaded once per test binary.
+/// The embedded models parsing with the accurate setting's selective beam, loaded once per
+/// test binary.
 fn accurate() -> &'static Analyzer {
     static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
     A.get_or_init(|| Analyzer::embedded_accurate().expect("embedded models load"))
@@ -22,7 +23,7 @@ fn analyze(text: &str) -> Vec<AnalyzedWord> {
     analyzer().analyze(&words)
 }
 
-/// The analyses of the fast and of the accurate parser: the clause structure must come
+/// The analyses of the greedy and of the accurate search: the clause structure must come
 /// out right from both.
 fn analyses(text: &str) -> [Vec<AnalyzedWord>; 2] {
     let words: Vec<&str> = text.split_whitespace().collect();
