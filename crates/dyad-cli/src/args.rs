@@ -342,7 +342,7 @@ pub struct ModelArgs {
     pub models: Option<PathBuf>,
     /// Parse with the accurate setting: the same parser, searching with a selective beam
     /// (greedy where it is sure, up to 4 configurations where it is not) instead of
-    /// greedily; about one LAS point better, about a third of the speed.
+    /// greedily; about one LAS point better, about half the speed.
     #[arg(long)]
     pub accurate: bool,
 }

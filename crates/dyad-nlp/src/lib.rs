@@ -88,7 +88,7 @@ impl Analyzer {
     }
 
     /// The same models, parsing with the accurate setting's selective beam
-    /// ([`parser::ACCURATE_SEARCH`]): better trees, at about a third of the speed.
+    /// ([`parser::ACCURATE_SEARCH`]): better trees, at about half the speed of the whole analysis.
     pub fn accurate(self) -> Analyzer {
         let search = parser::Search::Selective(parser::ACCURATE_SEARCH);
         Analyzer {

@@ -47,11 +47,10 @@ pub const ACCURATE_SEARCH: Selective = Selective {
 /// A selective beam. The perceptron's raw scores are not comparable across
 /// configurations (it was trained on one decision at a time), so each step's scores are
 /// turned into log-probabilities by a softmax at `temperature`, and a sequence is scored
-/// by their sum. A configuration is
-/// kept only while its sum is within `margin` of the best one's (and among the `width`
-/// best), so where one transition clearly wins (most steps) the parser stays greedy and
-/// costs what the greedy parser costs; where two are close, both are followed until the
-/// words after them decide.
+/// by their sum. A configuration is kept only while its sum is within `margin` of the best
+/// one's (and among the `width` best), so where one transition clearly wins (most steps)
+/// the parser stays greedy and costs what the greedy parser costs; where two are close,
+/// both are followed until the words after them decide.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Selective {
     /// At most this many configurations at once.
@@ -168,6 +167,12 @@ impl State {
             RIGHT => sl >= 3 || (sl == 2 && !buf),
             _ => false,
         }
+    }
+
+    /// Which moves are legal, indexed by move. Legality depends only on the move: decided
+    /// three times, not once per class.
+    pub(crate) fn legal_moves(&self) -> [bool; 3] {
+        [self.legal(SHIFT), self.legal(LEFT), self.legal(RIGHT)]
     }
 
     fn s(&self, i: usize) -> usize {
@@ -482,19 +487,9 @@ impl Parser {
             }
             features(&st, nodes, self.skip, &mut feats);
             self.model.score(&feats, &mut scores);
-            // Legality depends only on the move: decided three times, not once per class.
-            let legal = [st.legal(SHIFT), st.legal(LEFT), st.legal(RIGHT)];
-            let mut best = usize::MAX;
-            let mut bv = f32::NEG_INFINITY;
-            for (c, v) in scores.iter().enumerate() {
-                if (best == usize::MAX || *v > bv) && legal[class_move(c)] {
-                    bv = *v;
-                    best = c;
-                }
-            }
-            if best == usize::MAX {
+            let Some((best, _)) = best_legal(&scores, st.legal_moves()) else {
                 break;
-            }
+            };
             st.apply(class_move(best), class_label(best));
         }
         arcs(&st)
@@ -529,17 +524,10 @@ impl Parser {
                 }
                 features(st, nodes, self.skip, &mut feats);
                 self.model.score(&feats, &mut scores);
-                let legal = [st.legal(SHIFT), st.legal(LEFT), st.legal(RIGHT)];
-                let (mut best, mut mx) = (usize::MAX, f32::NEG_INFINITY);
-                for (c, v) in scores.iter().enumerate() {
-                    if legal[class_move(c)] && (best == usize::MAX || *v > mx) {
-                        best = c;
-                        mx = *v;
-                    }
-                }
-                if best == usize::MAX {
+                let legal = st.legal_moves();
+                let Some((best, mx)) = best_legal(&scores, legal) else {
                     continue;
-                }
+                };
                 // The transitions worth following: the best, and those of another move
                 // that score close to it. Another label for the best move's arc is not
                 // followed: the label barely changes what comes next (on dev, following
@@ -664,6 +652,19 @@ impl Parser {
             search: Search::Greedy,
         })
     }
+}
+
+/// The best-scoring class whose move is `legal` (indexed by move), with its score; the
+/// first on ties; `None` when no move is legal.
+#[inline]
+fn best_legal(scores: &[f32], legal: [bool; 3]) -> Option<(usize, f32)> {
+    let mut best = None;
+    for (c, v) in scores.iter().enumerate() {
+        if legal[class_move(c)] && best.is_none_or(|(_, bv)| *v > bv) {
+            best = Some((c, *v));
+        }
+    }
+    best
 }
 
 /// The (head, label id) of every word of a final configuration; head 0 is the root, and a
