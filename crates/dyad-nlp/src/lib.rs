@@ -18,6 +18,7 @@
 
 pub mod evaluate;
 pub mod feat;
+mod huge;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;

@@ -7,6 +7,7 @@
 //! quantises each weight to `i16` with one global scale and drops weights that round to
 //! zero, which keeps model files small and loading a straight copy of arrays.
 
+use crate::huge::HugeTable;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -312,8 +313,9 @@ impl ModelBuilder {
 /// The long (dense) rows are few but make more than half of all lookups, so their layout
 /// counts most: cache-line blocks summed with the running sums in registers, classes
 /// renumbered so that a row's weights gather in its first blocks, and no block after a
-/// row's last weight. The runtime layout is rebuilt from the file layout at every load;
-/// the scores (integer sums, scaled once) are exactly those of the file's rows.
+/// row's last weight. The big tables (slots, sparse rows) live in huge pages where Linux
+/// gives them (see `crate::huge`). The runtime layout is rebuilt from the file layout at
+/// every load; the scores (integer sums, scaled once) are exactly those of the file's rows.
 #[derive(Debug, Clone)]
 pub struct Model {
     nclasses: usize,
@@ -325,7 +327,7 @@ pub struct Model {
     entries: Vec<u32>,
     /// Runtime sparse rows, their packed entries one after the other (the slot holds a
     /// row's offset and length, so reading a row needs no dependent load of a header).
-    rows: Vec<u32>,
+    rows: HugeTable<u32>,
     /// Long rows, expanded to one `i16` per class in cache-line blocks of [`BLOCK`]
     /// classes: adding a dense row is a vectorised loop, far cheaper than scattering its
     /// entries one by one. A row stops after its last block with a weight, and the classes
@@ -337,7 +339,7 @@ pub struct Model {
     /// fewer cache lines. Scores are put back in the caller's class order.
     perm: Vec<u8>,
     /// Open-addressing slots; `fp == 0` marks an empty slot. Power-of-two length.
-    slots: Vec<Slot>,
+    slots: HugeTable<Slot>,
 }
 
 /// Classes per block of a dense row: 32 weights of 2 bytes fill one 64-byte cache line.
@@ -381,7 +383,8 @@ const KIND_PAIR: u32 = 3;
 /// fingerprint of the key (never 0; 0 marks an empty slot) — with the slot position
 /// also derived from the key, two live features colliding on both is vanishingly rare.
 /// `val` holds a row inline or points to it (see the `KIND_*` constants).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 struct Slot {
     fp: u32,
     val: u32,
@@ -416,7 +419,8 @@ impl Model {
     ) -> Model {
         let cap = (keys.len() * 5 / 4).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
+        let mut table = HugeTable::<Slot>::zeroed(cap);
+        let slots = table.as_mut_slice();
         let mut lens = Vec::with_capacity(keys.len());
         let mut dense = Vec::new();
         let mut rows = Vec::new();
@@ -511,10 +515,10 @@ impl Model {
             keys,
             lens,
             entries,
-            rows,
+            rows: HugeTable::from_slice(&rows),
             dense,
             perm,
-            slots,
+            slots: table,
         }
     }
 
@@ -528,12 +532,12 @@ impl Model {
         self.keys.len()
     }
 
-    fn row(&self, key: u64) -> Option<u32> {
-        let mask = self.slots.len() - 1;
+    fn row(slots: &[Slot], key: u64) -> Option<u32> {
+        let mask = slots.len() - 1;
         let fp = fingerprint(key);
         let mut p = (mix(key) as usize) & mask;
         loop {
-            let s = self.slots[p];
+            let s = slots[p];
             if s.fp == 0 {
                 return None;
             }
@@ -550,7 +554,8 @@ impl Model {
         scores.resize(self.nclasses, 0.0);
         let mut acc = [0i32; 256];
         let nc = self.nclasses;
-        let mask = self.slots.len() - 1;
+        let (slots, rows) = (self.slots.as_slice(), self.rows.as_slice());
+        let mask = slots.len() - 1;
         let nblocks = nc.div_ceil(BLOCK);
         // Out-of-line rows met so far: sparse ones, and the offsets of dense ones.
         let mut found = [0u32; 160];
@@ -560,13 +565,15 @@ impl Model {
             // software prefetch (without `unsafe`) that lets the CPU overlap the misses.
             let mut sink = 0u32;
             for f in chunk {
-                sink ^= self.slots[(mix(*f) as usize) & mask].fp;
+                sink ^= slots[(mix(*f) as usize) & mask].fp;
             }
             std::hint::black_box(sink);
             // Inline rows are added at once; the others are collected for later passes.
             let (mut ns, mut nd) = (0, 0);
             for f in chunk {
-                let Some(v) = self.row(*f) else { continue };
+                let Some(v) = Self::row(slots, *f) else {
+                    continue;
+                };
                 match v >> KIND_SHIFT {
                     KIND_ONE => acc[(v >> 16) as usize & 0xff] += i32::from(v as u16 as i16),
                     KIND_PAIR => {
@@ -596,13 +603,13 @@ impl Model {
             }
             for &v in sparse {
                 let (a, len) = sparse_row(v);
-                sink ^= self.rows.get(a).copied().unwrap_or(0);
-                sink ^= self.rows.get(a + len - 1).copied().unwrap_or(0);
+                sink ^= rows.get(a).copied().unwrap_or(0);
+                sink ^= rows.get(a + len - 1).copied().unwrap_or(0);
             }
             std::hint::black_box(sink);
             for &v in sparse {
                 let (a, len) = sparse_row(v);
-                for e in self.rows.get(a..a + len).unwrap_or(&[]) {
+                for e in rows.get(a..a + len).unwrap_or(&[]) {
                     acc[(*e >> 16) as usize & 0xff] += i32::from(*e as u16 as i16);
                 }
             }
@@ -660,11 +667,13 @@ impl Model {
     pub fn stats(&self) -> String {
         let dense_rows = self
             .slots
+            .as_slice()
             .iter()
             .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT == KIND_DENSE)
             .count();
         let inline = self
             .slots
+            .as_slice()
             .iter()
             .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
             .count();
@@ -970,6 +979,7 @@ mod tests {
         let m = b.finish();
         let inline = m
             .slots
+            .as_slice()
             .iter()
             .filter(|s| s.fp != 0 && s.val >> KIND_SHIFT >= KIND_ONE)
             .count();
