@@ -4,8 +4,9 @@
 //! The models' hash tables are tens of megabytes read at random: with 4 KiB pages nearly
 //! every lookup also misses the TLB and walks the page tables. Transparent huge pages
 //! cut that, but on most systems (`madvise` mode) only for memory that asks for them. A
-//! table of at least 2 MiB is copied into an anonymous mapping advised as huge pages and
-//! aligned to 2 MiB; smaller tables, other systems, and a refused mapping keep a `Vec`.
+//! table of at least 2 MiB lives in an anonymous mapping advised as huge pages and aligned
+//! to 2 MiB (filled in place, or copied from a slice); smaller tables, other systems, and a
+//! refused mapping keep a `Vec`.
 //! Either way the values and every result computed from them are the same.
 
 use bytemuck::Pod;
@@ -61,9 +62,14 @@ impl<T: Pod> HugeTable<T> {
         Some((map, (HUGE - start % HUGE) % HUGE))
     }
 
+    /// The bytes the values take.
+    fn bytes(&self) -> usize {
+        self.len * std::mem::size_of::<T>()
+    }
+
     /// The values, to fill the table.
     pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
-        let bytes = self.len * std::mem::size_of::<T>();
+        let bytes = self.bytes();
         match &mut self.store {
             Store::Map { map, off } => map
                 .get_mut(*off..*off + bytes)
@@ -76,11 +82,9 @@ impl<T: Pod> HugeTable<T> {
     #[inline]
     pub(crate) fn as_slice(&self) -> &[T] {
         match &self.store {
-            Store::Map { map, off } => {
-                let size = std::mem::size_of::<T>();
-                map.get(*off..*off + self.len * size)
-                    .map_or(&[], |b| bytemuck::cast_slice(b))
-            }
+            Store::Map { map, off } => map
+                .get(*off..*off + self.bytes())
+                .map_or(&[], |b| bytemuck::cast_slice(b)),
             Store::Heap(v) => v,
         }
     }
@@ -90,7 +94,7 @@ impl<T: Pod> HugeTable<T> {
         self.len
     }
 
-    /// Whether the table lives in a huge-page mapping (for tests and statistics).
+    /// Whether the table lives in a huge-page mapping.
     #[cfg(test)]
     pub(crate) fn is_mapped(&self) -> bool {
         matches!(self.store, Store::Map { .. })
