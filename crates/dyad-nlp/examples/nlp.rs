@@ -40,7 +40,8 @@ const USAGE: &str =
     "commands: train tagger|lemmatizer|parser UD_DIR OUT_DIR | train-all UD_DIR OUT_DIR | \
                      eval GOLD [MODEL_DIR] | errors GOLD [MODEL_DIR] | bench GOLD [MODEL_DIR] | \
                      stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR] | \
-                     tune-search MODEL_DIR GOLD… (SEARCHES=\"width,temperature,margin;…\"); \
+                     tune-search MODEL_DIR GOLD… (SEARCHES=\"width,temperature,margin;…\") | \
+                     ablate MODEL_DIR GOLD…; \
                      SEED=n trains with another seed (the shipped models: the default)";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -54,6 +55,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "stages" => stages_cmd(&args),
         "conllu" => conllu_cmd(&args),
         "tune-search" => tune_search_cmd(&args),
+        "ablate" => ablate_cmd(&args),
         _ => Err(USAGE.into()),
     }
 }
@@ -289,23 +291,17 @@ fn conllu_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn tune_search_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    // The parser of MODEL_DIR with other searches (width 1: greedy; more: a selective
-    // beam), on gold tokens with the shipped tagger's tags: LAS against parsing time, to
-    // choose `parser::ACCURATE_SEARCH` on the dev files.
-    use dyad_nlp::parser::{Node, Search, Selective};
-    let a = analyzer(Some(args.get(1).ok_or(USAGE)?))?;
+/// Gold-token sentences of `paths` as parser input (the analyzer's tagger's tags) and
+/// their gold (head, relation) per word.
+type DevSet = Vec<(Vec<dyad_nlp::parser::Node>, Vec<(usize, String)>)>;
+
+fn dev_set(a: &Analyzer, paths: &[String]) -> Result<DevSet, Box<dyn std::error::Error>> {
     let mut data = Vec::new();
-    for path in args.get(2..).unwrap_or_default() {
+    for path in paths {
         let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
         for s in &gold {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let tags = a.tagger().tag(&words);
-            let nodes: Vec<Node> = words
-                .iter()
-                .zip(&tags)
-                .map(|(w, t)| Node::new(w, *t))
-                .collect();
+            let (_, nodes) = a.tagger().tag_nodes(&words);
             let want: Vec<(usize, String)> = s
                 .words
                 .iter()
@@ -314,6 +310,35 @@ fn tune_search_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             data.push((nodes, want));
         }
     }
+    Ok(data)
+}
+
+/// Unlabelled and labelled attachment (%, full relations) of `p` on `data`, and the
+/// parser's CPU seconds.
+fn attachment(p: &dyad_nlp::parser::Parser, data: &DevSet) -> (f64, f64, f64) {
+    let ntok: usize = data.iter().map(|d| d.1.len()).sum();
+    let c0 = dyad_nlp::cpu_seconds().unwrap_or(0.0);
+    let (mut u, mut l) = (0usize, 0usize);
+    for (nodes, want) in data {
+        for ((h, lab), (gh, gl)) in p.parse(nodes).iter().zip(want) {
+            if h == gh {
+                u += 1;
+                l += usize::from(p.label(*lab) == gl.as_str());
+            }
+        }
+    }
+    let secs = dyad_nlp::cpu_seconds().unwrap_or(0.0) - c0;
+    let pct = |x: usize| 100.0 * x as f64 / ntok.max(1) as f64;
+    (pct(u), pct(l), secs)
+}
+
+fn tune_search_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // The parser of MODEL_DIR with other searches (width 1: greedy; more: a selective
+    // beam), on gold tokens with the shipped tagger's tags: LAS against parsing time, to
+    // choose `parser::ACCURATE_SEARCH` on the dev files.
+    use dyad_nlp::parser::{Search, Selective};
+    let a = analyzer(Some(args.get(1).ok_or(USAGE)?))?;
+    let data = dev_set(&a, args.get(2..).unwrap_or_default())?;
     let ntok: usize = data.iter().map(|d| d.1.len()).sum();
     let grid = std::env::var("SEARCHES")
         .unwrap_or_else(|_| "1,0,0;4,25,1.5;4,25,2;4,25,2.5;6,25,3".into());
@@ -334,25 +359,38 @@ fn tune_search_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
                 margin,
             }),
         };
-        let p = a.parser().with_search(search);
-        let c0 = dyad_nlp::cpu_seconds().unwrap_or(0.0);
-        let (mut u, mut l) = (0usize, 0usize);
-        for (nodes, want) in &data {
-            for ((h, lab), (gh, gl)) in p.parse(nodes).iter().zip(want) {
-                if h == gh {
-                    u += 1;
-                    l += usize::from(p.label(*lab) == gl.as_str());
-                }
-            }
-        }
-        let secs = dyad_nlp::cpu_seconds().unwrap_or(0.0) - c0;
-        let pct = |x: usize| 100.0 * x as f64 / ntok.max(1) as f64;
+        let (uas, las, secs) = attachment(&a.parser().with_search(search), &data);
         println!(
-            "{search:?}: UAS {:.2} LAS {:.2}, {:.0} tokens/CPU s",
-            pct(u),
-            pct(l),
+            "{search:?}: UAS {uas:.2} LAS {las:.2}, {:.0} tokens/CPU s",
             ntok as f64 / secs
         );
+    }
+    Ok(())
+}
+
+fn ablate_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // What each feature template adds: the greedy parser of MODEL_DIR on gold tokens with
+    // one more template left out at parse time, against the model as it is. How
+    // `train::PARSER_SKIPPED_TEMPLATES` is chosen (on the dev files).
+    // SKIP="k,k,…": leave these out as well first (to try a set of templates together).
+    let a = analyzer(Some(args.get(1).ok_or(USAGE)?))?;
+    let data = dev_set(&a, args.get(2..).unwrap_or_default())?;
+    let more = std::env::var("SKIP").unwrap_or_default();
+    let base = more
+        .split(',')
+        .filter_map(|k| k.trim().parse::<u32>().ok())
+        .filter(|k| *k < 128)
+        .fold(a.parser().skipped(), |m, k| m | (1u128 << k));
+    let p = a.parser().with_skipped(base);
+    let (_, las0, _) = attachment(&p, &data);
+    println!("all templates: LAS {las0:.2}; left out already: {base:#x}");
+    for k in 0..dyad_nlp::parser::template_count().min(128) {
+        let bit = 1u128 << k;
+        if base & bit != 0 {
+            continue;
+        }
+        let (_, las, _) = attachment(&p.with_skipped(base | bit), &data);
+        println!("template {k}: LAS {las:.2} ({:+.2})", las - las0);
     }
     Ok(())
 }

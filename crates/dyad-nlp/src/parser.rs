@@ -447,6 +447,16 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
     p(f3(92, s1.t, s0.t, lab(s0l1)));
 }
 
+/// The number of feature templates (the bits of [`Parser::skipped`] that mean something).
+pub fn template_count() -> u32 {
+    let nodes = [Node::new("a", 1), Node::new("b", 2)];
+    let mut st = State::new(2);
+    st.apply(SHIFT, 0);
+    let mut out = Vec::new();
+    features(&st, &nodes, 0, &mut out);
+    out.len() as u32
+}
+
 impl Parser {
     /// Parses one sentence: returns (head, label id) per word; head 0 is the root.
     pub fn parse(&self, nodes: &[Node]) -> Vec<(usize, u8)> {
@@ -465,6 +475,21 @@ impl Parser {
     pub fn with_search(&self, search: Search) -> Parser {
         Parser {
             search,
+            ..self.clone()
+        }
+    }
+
+    /// The feature templates left out (bit `k`: the `k`-th template of the feature
+    /// extractor).
+    pub fn skipped(&self) -> u128 {
+        self.skip
+    }
+
+    /// The same model with other templates left out at parse time, to measure what each
+    /// adds (`nlp ablate`); a template's weights stay in the model.
+    pub fn with_skipped(&self, skip: u128) -> Parser {
+        Parser {
+            skip,
             ..self.clone()
         }
     }
@@ -814,6 +839,27 @@ mod tests {
             let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
             assert_eq!(back.skip, skip);
             assert_eq!(&bytes[..4], if skip == 0 { b"DPR1" } else { b"DPR2" });
+        }
+    }
+
+    #[test]
+    fn template_count_is_the_feature_count_and_with_skipped_parses_without_them() {
+        let nodes = [Node::new("She", 1), Node::new("left", 2), Node::new(".", 3)];
+        let mut st = State::new(3);
+        st.apply(SHIFT, 0);
+        let mut all = Vec::new();
+        features(&st, &nodes, 0, &mut all);
+        assert_eq!(template_count() as usize, all.len());
+        assert!(template_count() <= 128, "the skip mask has 128 bits");
+        let p = toy_parser();
+        let q = p.with_skipped(0b10);
+        assert_eq!((p.skipped(), q.skipped()), (0, 0b10));
+        let mut fewer = Vec::new();
+        features(&st, &nodes, q.skipped(), &mut fewer);
+        assert_eq!(fewer.len() + 1, all.len());
+        // Parsing with a template left out still gives a tree for every word.
+        for (nodes, _, _) in toy() {
+            assert_eq!(q.parse(&nodes).len(), nodes.len());
         }
     }
 
