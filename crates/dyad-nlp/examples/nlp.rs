@@ -235,15 +235,7 @@ fn stages_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         dyad_nlp::cpu_seconds().unwrap_or(0.0) - c0
     };
     let tag = time(&|s| a.tagger().tag(s).len());
-    let parse = time(&|s| {
-        let tags = a.tagger().tag(s);
-        let nodes: Vec<dyad_nlp::parser::Node> = s
-            .iter()
-            .zip(&tags)
-            .map(|(w, t)| dyad_nlp::parser::Node::new(w, *t))
-            .collect();
-        a.parser().parse(&nodes).len()
-    });
+    let parse = time(&|s| a.parser().parse(&a.tagger().tag_nodes(s).1).len());
     let all = time(&|s| a.analyze(s).len());
     println!(
         "{ntok} tokens, CPU s: tag {tag:.3}, tag+parse {parse:.3}, analyze {all:.3} \
@@ -376,11 +368,8 @@ fn ablate_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let a = analyzer(Some(args.get(1).ok_or(USAGE)?))?;
     let data = dev_set(&a, args.get(2..).unwrap_or_default())?;
     let more = std::env::var("SKIP").unwrap_or_default();
-    let base = more
-        .split(',')
-        .filter_map(|k| k.trim().parse::<u32>().ok())
-        .filter(|k| *k < 128)
-        .fold(a.parser().skipped(), |m, k| m | (1u128 << k));
+    let base = a.parser().skipped()
+        | dyad_nlp::parser::skip_mask(more.split(',').filter_map(|k| k.trim().parse().ok()));
     let p = a.parser().with_skipped(base);
     let (_, las0, _) = attachment(&p, &data);
     println!("all templates: LAS {las0:.2}; left out already: {base:#x}");

@@ -447,6 +447,14 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
     p(f3(92, s1.t, s0.t, lab(s0l1)));
 }
 
+/// The skip mask (see [`Parser::skipped`]) that leaves out templates `ks`; numbers of
+/// 128 and more have no bit and are ignored.
+pub fn skip_mask(ks: impl IntoIterator<Item = u32>) -> u128 {
+    ks.into_iter()
+        .filter(|k| *k < 128)
+        .fold(0, |m, k| m | (1u128 << k))
+}
+
 /// The number of feature templates (the bits of [`Parser::skipped`] that mean something).
 pub fn template_count() -> u32 {
     let nodes = [Node::new("a", 1), Node::new("b", 2)];
@@ -852,7 +860,8 @@ mod tests {
         assert_eq!(template_count() as usize, all.len());
         assert!(template_count() <= 128, "the skip mask has 128 bits");
         let p = toy_parser();
-        let q = p.with_skipped(0b10);
+        assert_eq!(skip_mask([1, 2, 200]), 0b110, "no bit past the 128th");
+        let q = p.with_skipped(skip_mask([1]));
         assert_eq!((p.skipped(), q.skipped()), (0, 0b10));
         let mut fewer = Vec::new();
         features(&st, &nodes, q.skipped(), &mut fewer);

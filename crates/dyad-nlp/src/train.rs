@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
-use crate::parser::{nclasses, train_sentence, Node, Parser, Search, ACCURATE_SEARCH};
+use crate::parser::{nclasses, skip_mask, train_sentence, Node, Parser, Search, ACCURATE_SEARCH};
 use crate::perceptron::{FastMap, Reader, Trainer};
 use crate::tagger::{caps_bucket, features, features2, lexify, Lex, Tagger};
 use crate::ModelError;
@@ -784,10 +784,7 @@ pub fn train_parser(
             prep(s, &tagger.tag(&words))
         })
         .collect();
-    let skip = PARSER_SKIPPED_TEMPLATES
-        .iter()
-        .filter(|k| **k < 128)
-        .fold(0u128, |m, k| m | (1u128 << k));
+    let skip = skip_mask(PARSER_SKIPPED_TEMPLATES.iter().copied());
     let mut mixed = Mixed::new(
         PARSER_MIX,
         nclasses(label_set.len()),
