@@ -83,6 +83,11 @@ pub struct TrainArgs {
     /// Folder to write the model files into.
     #[arg(long, value_name = "DIR", default_value = "models")]
     pub out: PathBuf,
+    /// Train the parser with word classes from WordNet 3.0's dictionary files in this
+    /// folder (Debian, Ubuntu: `apt-get install wordnet-base` puts them in
+    /// /usr/share/wordnet). Not the shipped parser: see models/README.md.
+    #[arg(long, value_name = "DIR")]
+    pub wordnet: Option<PathBuf>,
     /// Seed of the training shuffles.
     #[arg(long)]
     pub seed: Option<u64>,

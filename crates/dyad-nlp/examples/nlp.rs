@@ -42,7 +42,10 @@ const USAGE: &str =
                      stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR] | \
                      tune-search MODEL_DIR GOLD… (SEARCHES=\"width,temperature,margin;…\") | \
                      ablate MODEL_DIR GOLD…; \
-                     SEED=n trains with another seed (the shipped models: the default)";
+                     SEED=n trains with another seed (the shipped models: the default); \
+                     WORDNET=DIR trains the parser with word classes from WordNet's \
+                     dictionary files in DIR (/usr/share/wordnet on Debian: wordnet-base; \
+                     not the shipped parser)";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -85,7 +88,10 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
         let r = match *step {
             "tagger" => train::train_tagger(&tr, &dv, &out, seed)?,
             "lemmatizer" => train::train_lemmatizer(&tr, &dv, &out, seed)?,
-            _ => train::train_parser(&tr, &dv, &out, seed)?,
+            _ => {
+                let wordnet = std::env::var("WORDNET").ok().map(PathBuf::from);
+                train::train_parser(&tr, &dv, wordnet.as_deref(), &out, seed)?
+            }
         };
         for l in &r.lines {
             println!("{l}");

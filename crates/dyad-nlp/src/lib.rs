@@ -4,7 +4,8 @@
 //! Small models, trained on UD English EWT and GUM (see `models/README.md`): a greedy
 //! averaged-perceptron tagger ([`tagger`]), a lexicon-plus-suffix-rules lemmatizer
 //! ([`lemma`]) and an arc-hybrid parser ([`parser`]) trained greedily with a dynamic
-//! oracle, which parses greedily (the default) or with a selective beam (the accurate
+//! oracle (optionally also on the WordNet class of nouns and verbs: [`wordclass`]), which
+//! parses greedily (the default) or with a selective beam (the accurate
 //! setting: greedy where it is sure, several configurations where it is not). The shipped
 //! models are compiled into the binary ([`Analyzer::embedded`],
 //! [`Analyzer::embedded_accurate`]).
@@ -24,6 +25,7 @@ pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod train;
+pub mod wordclass;
 
 use std::path::Path;
 use std::time::Instant;

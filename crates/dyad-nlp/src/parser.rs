@@ -13,6 +13,7 @@
 
 use crate::feat::{f1, f2, f3, hash_str, mix, norm};
 use crate::perceptron::{put_str, put_u32, Model, Reader, Trainer};
+use crate::wordclass::{Kind, WordClasses};
 
 /// Transition ids.
 pub const SHIFT: usize = 0;
@@ -23,6 +24,12 @@ pub const RIGHT: usize = 2;
 
 const NONE: u64 = 0x0dd;
 const NO_WORD: usize = usize::MAX;
+/// The features' stand-in for a position with no word.
+const NO_NODE: Node = Node {
+    w: NONE,
+    t: NONE,
+    c: NONE,
+};
 
 /// How [`Parser::parse`] searches for a transition sequence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,6 +80,11 @@ pub struct Parser {
     pub(crate) skip: u128,
     /// How it parses: greedily as read from a file (see [`Parser::with_search`]).
     pub(crate) search: Search,
+    /// Word classes of forms (WordNet supersenses), for the class templates; empty in a
+    /// parser trained without them (every word's class is then its tag).
+    pub(crate) classes: WordClasses,
+    /// What each tag class id of the tagger it was trained with is, for [`Self::classes`].
+    pub(crate) kinds: Vec<Kind>,
 }
 
 /// The move of a joint class: 0 is `SHIFT`, odd classes `LEFT`, even ones `RIGHT`.
@@ -103,15 +115,36 @@ pub struct Node {
     pub w: u64,
     /// Tag class id (from the tagger).
     pub t: u64,
+    /// Word class: its WordNet lexicographer file (`0x1000` + its number) where it has
+    /// one, else its tag. Set by the parser from its own table ([`set_classes`]).
+    pub c: u64,
 }
 
 impl Node {
     /// A node from a form and the tagger's class for it.
     pub fn new(form: &str, tag: u8) -> Node {
-        Node {
-            w: hash_str(&norm(form)),
-            t: u64::from(tag),
-        }
+        Node::from_hash(hash_str(&norm(form)), tag)
+    }
+
+    /// A node from the hash of a normalised form and the tagger's class for it.
+    pub fn from_hash(w: u64, tag: u8) -> Node {
+        let t = u64::from(tag);
+        Node { w, t, c: t }
+    }
+}
+
+/// Sets the word class [`Node::c`] of each node: the class of its form read as its tag's
+/// kind (`kinds`, by tag id), or its tag.
+pub(crate) fn set_classes(classes: &WordClasses, kinds: &[Kind], nodes: &mut [Node]) {
+    for n in nodes {
+        let kind = usize::try_from(n.t)
+            .ok()
+            .and_then(|t| kinds.get(t))
+            .copied()
+            .unwrap_or(Kind::Other);
+        n.c = classes
+            .class(n.w, kind)
+            .map_or(n.t, |c| 0x1000 + u64::from(c));
     }
 }
 
@@ -261,17 +294,15 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
     let root = Node {
         w: 0x2007,
         t: 0x2007,
+        c: 0x2007,
     };
     let node = |i: usize| -> Node {
         if i == NO_WORD {
-            Node { w: NONE, t: NONE }
+            NO_NODE
         } else if i == 0 {
             root
         } else {
-            nodes
-                .get(i - 1)
-                .copied()
-                .unwrap_or(Node { w: NONE, t: NONE })
+            nodes.get(i - 1).copied().unwrap_or(NO_NODE)
         }
     };
     let lab = |i: usize| -> u64 {
@@ -445,6 +476,17 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
     p(f3(90, s0.t, lab(s0l1), b0.t));
     p(f3(91, s0.t, b0.t, lab(b0l1)));
     p(f3(92, s1.t, s0.t, lab(s0l1)));
+    // Word classes (WordNet supersenses, else tags): what a word means, for words the
+    // treebanks barely show. 102 and 103 are prepositional attachment: the classes of a
+    // candidate head and of the noun, with its preposition (b0's left child). They come
+    // last, so a parser without classes (all five left out) skips hashing them.
+    if skip & class_template_mask() != class_template_mask() {
+        p(f2(100, s0.c, b0.c));
+        p(f2(101, s1.c, s0.c));
+        p(f3(102, s0.c, b0.c, b0l1n.w));
+        p(f3(103, s1.c, b0.c, b0l1n.w));
+        p(f2(105, b0.c, b1.c));
+    }
 }
 
 /// The skip mask (see [`Parser::skipped`]) that leaves out templates `ks`; numbers of
@@ -453,6 +495,15 @@ pub fn skip_mask(ks: impl IntoIterator<Item = u32>) -> u128 {
     ks.into_iter()
         .filter(|k| *k < 128)
         .fold(0, |m, k| m | (1u128 << k))
+}
+
+/// Positions (in [`features`]) of the word-class templates, which only a parser with a
+/// word-class table scores.
+pub const CLASS_TEMPLATES: [u32; 5] = [86, 87, 88, 89, 90];
+
+/// The skip mask of the word-class templates.
+pub fn class_template_mask() -> u128 {
+    skip_mask(CLASS_TEMPLATES)
 }
 
 /// The number of feature templates (the bits of [`Parser::skipped`] that mean something).
@@ -472,6 +523,22 @@ impl Parser {
             Search::Greedy => self.parse_greedy(nodes),
             Search::Selective(s) => self.parse_selective(nodes, s),
         }
+    }
+
+    /// The nodes with their word classes set from this parser's table (as they are for a
+    /// parser without one: its class templates are left out).
+    fn classed<'a>(&self, nodes: &'a [Node]) -> std::borrow::Cow<'a, [Node]> {
+        if self.classes.is_empty() {
+            return std::borrow::Cow::Borrowed(nodes);
+        }
+        let mut v = nodes.to_vec();
+        set_classes(&self.classes, &self.kinds, &mut v);
+        std::borrow::Cow::Owned(v)
+    }
+
+    /// Forms with a word class in this parser's table (0: trained without classes).
+    pub fn word_classes(&self) -> usize {
+        self.classes.len()
     }
 
     /// How [`Parser::parse`] searches.
@@ -504,6 +571,7 @@ impl Parser {
 
     /// Parses one sentence greedily: the best-scoring legal transition at each step.
     pub fn parse_greedy(&self, nodes: &[Node]) -> Vec<(usize, u8)> {
+        let nodes = &self.classed(nodes);
         let n = nodes.len();
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(128);
@@ -531,6 +599,7 @@ impl Parser {
     /// Parses one sentence with a selective beam (see [`Selective`]). With a width of 1 or
     /// a margin of 0 this is the greedy parse.
     pub fn parse_selective(&self, nodes: &[Node], sel: Selective) -> Vec<(usize, u8)> {
+        let nodes = &self.classed(nodes);
         let n = nodes.len();
         let width = sel.width.max(1);
         let temp = sel.temperature.max(f32::MIN_POSITIVE);
@@ -637,12 +706,29 @@ impl Parser {
 
     /// Serialises the parser (the model; not how it searches).
     pub fn write(&self, out: &mut Vec<u8>) {
-        // DPR2 is DPR1 with the skipped-template mask (16 bytes) after the magic.
-        if self.skip == 0 {
-            out.extend_from_slice(b"DPR1");
-        } else {
-            out.extend_from_slice(b"DPR2");
+        // DPR2 is DPR1 with the skipped-template mask (16 bytes) after the magic; DPR4 is
+        // DPR2 with the word-class table after the mask: the kind of each tag id (a byte
+        // each: 0 other, 1 noun, 2 verb), then the table.
+        if !self.classes.is_empty() || !self.kinds.is_empty() {
+            out.extend_from_slice(b"DPR4");
             out.extend_from_slice(&self.skip.to_le_bytes());
+            put_u32(out, self.kinds.len() as u32);
+            out.extend(self.kinds.iter().map(|k| match k {
+                Kind::Other => 0u8,
+                Kind::Noun => 1,
+                Kind::Verb => 2,
+            }));
+            self.classes.write(out);
+        } else {
+            // Without a table the class templates are always left out: not recorded, so
+            // that such a parser writes the bytes it did before the templates existed.
+            let skip = self.skip & !class_template_mask();
+            if skip == 0 {
+                out.extend_from_slice(b"DPR1");
+            } else {
+                out.extend_from_slice(b"DPR2");
+                out.extend_from_slice(&skip.to_le_bytes());
+            }
         }
         put_u32(out, self.labels.len() as u32);
         for l in &self.labels {
@@ -653,9 +739,27 @@ impl Parser {
 
     /// Reads a parser written by [`Parser::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Parser, String> {
+        let (mut classes, mut kinds) = (WordClasses::default(), Vec::new());
         let skip = match r.bytes(4)? {
             b"DPR1" => 0,
             b"DPR2" => u128::from_le_bytes(r.array::<16>()?),
+            b"DPR4" => {
+                let skip = u128::from_le_bytes(r.array::<16>()?);
+                let n = r.u32()? as usize;
+                if n > 256 {
+                    return Err("bad tag kind count".into());
+                }
+                for b in r.bytes(n)? {
+                    kinds.push(match b {
+                        0 => Kind::Other,
+                        1 => Kind::Noun,
+                        2 => Kind::Verb,
+                        _ => return Err("bad tag kind".into()),
+                    });
+                }
+                classes = WordClasses::read(r)?;
+                skip
+            }
             b"DPR3" => {
                 return Err(
                     "a globally trained beam parser (parser-beam.bin of older dyad \
@@ -678,11 +782,19 @@ impl Parser {
         if model.nclasses() != nclasses(n) {
             return Err("parser model and label list disagree".into());
         }
+        // A parser without word classes never scores the class templates.
+        let skip = if classes.is_empty() {
+            skip | class_template_mask()
+        } else {
+            skip
+        };
         Ok(Parser {
             labels,
             model,
             skip,
             search: Search::Greedy,
+            classes,
+            kinds,
         })
     }
 }
@@ -841,13 +953,85 @@ mod tests {
                 model: Trainer::new(nclasses(2)).freeze(),
                 skip,
                 search: Search::Greedy,
+                classes: WordClasses::default(),
+                kinds: Vec::new(),
             };
             let mut bytes = Vec::new();
             p.write(&mut bytes);
             let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
-            assert_eq!(back.skip, skip);
+            // Without word classes, the class templates are left out too, and not written.
+            assert_eq!(back.skip, skip | class_template_mask());
             assert_eq!(&bytes[..4], if skip == 0 { b"DPR1" } else { b"DPR2" });
+            let mut again = Vec::new();
+            back.write(&mut again);
+            assert_eq!(again, bytes);
         }
+    }
+
+    #[test]
+    fn word_classes_come_from_the_parsers_table_and_are_saved_with_it() {
+        // Lexicographer files 06 (noun.artifact) and 32 (verb.communication).
+        let classes = WordClasses::from_wordnet(&crate::wordclass::WordNetFiles {
+            index_noun: "fork n 1 0 1 0 03381231\n",
+            data_noun: "03381231 06 n 01 fork 0 000 | cutlery\n",
+            index_verb: "tell v 1 0 1 0 00952524\n",
+            data_verb: "00952524 32 v 01 tell 0 000 | inform\n",
+            exc_verb: "told tell\n",
+            ..Default::default()
+        });
+        // Tag ids: 0 a determiner, 1 a noun, 2 a verb.
+        let kinds = vec![Kind::Other, Kind::Noun, Kind::Verb];
+        let mut nodes = [
+            Node::new("the", 0),
+            Node::new("Forks", 1),
+            Node::new("told", 2),
+            Node::new("told", 1),
+            Node::new("spoon", 1),
+            Node::new("fork", 7),
+        ];
+        set_classes(&classes, &kinds, &mut nodes);
+        let got: Vec<u64> = nodes.iter().map(|n| n.c).collect();
+        // A class where the form has one for its tag's kind; else the tag (also for a
+        // tag id the parser does not know).
+        assert_eq!(got, [0, 0x1006, 0x1020, 1, 1, 7]);
+        let p = Parser {
+            labels: vec!["nsubj".into(), "root".into()],
+            model: Trainer::new(nclasses(2)).freeze(),
+            skip: 0b110,
+            search: Search::Greedy,
+            classes,
+            kinds,
+        };
+        let mut bytes = Vec::new();
+        p.write(&mut bytes);
+        assert_eq!(&bytes[..4], b"DPR4");
+        let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
+        // fork, forks; tell, tells, telled, telling, told.
+        assert_eq!((back.skip, back.word_classes()), (0b110, 7));
+        assert_eq!(back.kinds, p.kinds);
+        let mut again = Vec::new();
+        back.write(&mut again);
+        assert_eq!(again, bytes);
+        assert!(Parser::read(&mut Reader::new(&bytes[..30])).is_err());
+    }
+
+    #[test]
+    fn the_class_templates_are_the_features_that_read_word_classes() {
+        let mut nodes = [Node::new("She", 1), Node::new("left", 2), Node::new(".", 3)];
+        let mut st = State::new(3);
+        st.apply(SHIFT, 0);
+        st.apply(SHIFT, 0);
+        let mut before = Vec::new();
+        features(&st, &nodes, 0, &mut before);
+        for n in &mut nodes {
+            n.c += 0x1000;
+        }
+        let mut after = Vec::new();
+        features(&st, &nodes, 0, &mut after);
+        let changed: Vec<u32> = (0..before.len() as u32)
+            .filter(|&k| before[k as usize] != after[k as usize])
+            .collect();
+        assert_eq!(changed, CLASS_TEMPLATES);
     }
 
     #[test]
@@ -912,6 +1096,8 @@ mod tests {
             model: model.freeze(),
             skip: 0,
             search: Search::Greedy,
+            classes: WordClasses::default(),
+            kinds: Vec::new(),
         }
     }
 

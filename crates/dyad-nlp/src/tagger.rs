@@ -235,10 +235,7 @@ impl Tagger {
         let nodes = lex
             .iter()
             .zip(&tags)
-            .map(|(l, t)| Node {
-                w: l.w,
-                t: u64::from(*t),
-            })
+            .map(|(l, t)| Node::from_hash(l.w, *t))
             .collect();
         (tags, nodes)
     }

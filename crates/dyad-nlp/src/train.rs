@@ -9,9 +9,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
-use crate::parser::{nclasses, skip_mask, train_sentence, Node, Parser, Search, ACCURATE_SEARCH};
+use crate::parser::{
+    class_template_mask, nclasses, set_classes, skip_mask, train_sentence, Node, Parser, Search,
+    ACCURATE_SEARCH,
+};
 use crate::perceptron::{FastMap, Reader, Trainer};
 use crate::tagger::{caps_bucket, features, features2, lexify, Lex, Tagger};
+use crate::wordclass::{Kind, WordClasses, WordNetFiles};
 use crate::ModelError;
 
 /// One training sentence with its gold annotation.
@@ -577,6 +581,12 @@ pub const TAGGER_SECOND_PASS: bool = true;
 /// changed dev LAS by less than nothing when removed (an ablation on EWT + GUM dev), and
 /// every template costs a memory lookup per transition.
 pub const PARSER_SKIPPED_TEMPLATES: &[u32] = &[14, 26, 67, 38, 68, 70, 16, 20, 53, 23];
+/// Templates also left out by a parser trained with word classes (`nlp ablate` on a
+/// parser with them; the classes say much of what these said): s1 s0 b0 tags, s0 and its
+/// leftmost child's tags with b0's, s0's tag and leftmost child's label with b0's, s1 with
+/// its leftmost child and s0, s0's tag with its left label set, the s0 b0 word-tag pair.
+/// The word-class templates and these together cost no speed.
+pub const PARSER_SKIPPED_WITH_CLASSES: &[u32] = &[83, 32, 33, 40, 79, 15];
 /// The second pass re-tags only words whose first-pass margin is below this (in score
 /// units): on dev, 20 keeps all of the second pass's gain at a fraction of its cost.
 pub const TAGGER_SECOND_PASS_MARGIN: f32 = 20.0;
@@ -714,19 +724,69 @@ pub fn train_lemmatizer(
     })
 }
 
+/// Where Debian and Ubuntu install WordNet 3.0's dictionary files (package
+/// `wordnet-base`), the source of the parser's word classes.
+pub const WORDNET_DIR: &str = "/usr/share/wordnet";
+
+/// The word-class table of the WordNet 3.0 dictionary files in `dir` (see
+/// [`crate::wordclass`]).
+pub fn read_wordnet(dir: &Path) -> Result<WordClasses, ModelError> {
+    let read = |name: &str| {
+        let p = dir.join(name);
+        std::fs::read(&p)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| {
+                ModelError(format!(
+                    "WordNet 3.0 file {} unreadable ({e}): the parser's word classes \
+                     come from WordNet's dictionary files (Debian, Ubuntu: apt-get \
+                     install wordnet-base, which puts them in {WORDNET_DIR}; or give \
+                     their folder)",
+                    p.display()
+                ))
+            })
+    };
+    let texts = [
+        read("index.noun")?,
+        read("data.noun")?,
+        read("noun.exc")?,
+        read("index.verb")?,
+        read("data.verb")?,
+        read("verb.exc")?,
+    ];
+    let classes = WordClasses::from_wordnet(&WordNetFiles {
+        index_noun: &texts[0],
+        data_noun: &texts[1],
+        exc_noun: &texts[2],
+        index_verb: &texts[3],
+        data_verb: &texts[4],
+        exc_verb: &texts[5],
+    });
+    if classes.is_empty() {
+        return Err(ModelError(format!(
+            "no WordNet entries read from {}",
+            dir.display()
+        )));
+    }
+    Ok(classes)
+}
+
 /// Trains the parser on `train` with jackknifed predicted tags (so the parser learns from
 /// tags as noisy as it will see): greedily with the dynamic oracle, [`PARSER_EPOCHS`]
-/// epochs of [`PARSER_MIX`] perceptrons. Picks the epoch by greedy LAS on `dev` (tagged by
-/// the tagger in `out/tagger.bin`, which must exist) and writes `out/parser.bin`. The log
+/// epochs of [`PARSER_MIX`] perceptrons; with `wordnet`, also with the word classes of
+/// the WordNet files there (see [`read_wordnet`]; not the shipped parser: see
+/// models/README.md). Picks the epoch by greedy LAS on `dev` (tagged by the
+/// tagger in `out/tagger.bin`, which must exist) and writes `out/parser.bin`. The log
 /// also gives the kept parser's dev scores with the accurate setting's search
 /// ([`ACCURATE_SEARCH`]).
 pub fn train_parser(
     train: &[PathBuf],
     dev: &[PathBuf],
+    wordnet: Option<&Path>,
     out: &Path,
     seed: u64,
 ) -> Result<Report, ModelError> {
     let t0 = Instant::now();
+    let classes = wordnet.map(read_wordnet).transpose()?.unwrap_or_default();
     let tr = read_gold(train)?;
     let dv = read_gold(dev)?;
     let tagger_bytes = std::fs::read(out.join("tagger.bin")).map_err(|e| {
@@ -737,6 +797,21 @@ pub fn train_parser(
     })?;
     let tagger = Tagger::read(&mut Reader::new(&tagger_bytes)).map_err(ModelError)?;
     let mut lines = Vec::new();
+    let kinds: Vec<Kind> = match wordnet {
+        Some(dir) => {
+            lines.push(format!(
+                "word classes: {} forms from WordNet in {}",
+                classes.len(),
+                dir.display()
+            ));
+            tagger
+                .classes
+                .iter()
+                .map(|(u, _)| Kind::of_upos(u))
+                .collect()
+        }
+        None => Vec::new(),
+    };
     // Jackknife: tag each fold with a (first-pass) tagger trained on the other folds.
     let train_tags = jackknife_tags(
         &tr,
@@ -756,12 +831,13 @@ pub fn train_parser(
         .map(|(i, l)| (l.as_str(), i as u8))
         .collect();
     let prep = |s: &GoldSentence, tags: &[u8]| -> (Vec<Node>, Vec<usize>, Vec<u8>) {
-        let nodes = s
+        let mut nodes: Vec<Node> = s
             .forms
             .iter()
             .zip(tags)
             .map(|(f, t)| Node::new(f, *t))
             .collect();
+        set_classes(&classes, &kinds, &mut nodes);
         let mut heads = vec![0usize];
         heads.extend(&s.heads);
         let mut labels = vec![0u8];
@@ -784,7 +860,16 @@ pub fn train_parser(
             prep(s, &tagger.tag(&words))
         })
         .collect();
-    let skip = skip_mask(PARSER_SKIPPED_TEMPLATES.iter().copied());
+    let skip = if classes.is_empty() {
+        skip_mask(PARSER_SKIPPED_TEMPLATES.iter().copied()) | class_template_mask()
+    } else {
+        skip_mask(
+            PARSER_SKIPPED_TEMPLATES
+                .iter()
+                .chain(PARSER_SKIPPED_WITH_CLASSES)
+                .copied(),
+        )
+    };
     let mut mixed = Mixed::new(
         PARSER_MIX,
         nclasses(label_set.len()),
@@ -805,6 +890,8 @@ pub fn train_parser(
             model,
             skip,
             search: Search::Greedy,
+            classes: classes.clone(),
+            kinds: kinds.clone(),
         };
         let (uas, las) = dev_attachment(&parser, &dev_data);
         lines.push(format!(

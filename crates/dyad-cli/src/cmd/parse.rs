@@ -132,7 +132,13 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             TrainWhat::Lemmatizer => {
                 train::train_lemmatizer(&train_files, &dev_files, &args.out, seed)
             }
-            TrainWhat::Parser => train::train_parser(&train_files, &dev_files, &args.out, seed),
+            TrainWhat::Parser => train::train_parser(
+                &train_files,
+                &dev_files,
+                args.wordnet.as_deref(),
+                &args.out,
+                seed,
+            ),
             TrainWhat::All => unreachable!("expanded above"),
         }
         .map_err(|e| anyhow::anyhow!("training the {step:?}: {e}"))?;
