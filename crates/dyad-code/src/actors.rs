@@ -843,7 +843,11 @@ fn own_mentions(
     if internal && !inside.iter().any(|x| x.anchor == h) {
         return Vec::new();
     }
-    let own = actors.iter().find(|x| x.anchor == h).copied();
+    let own = actors.iter().find(|x| x.anchor == h).map(|p| {
+        title_owner(tree, &actors, &agents, h)
+            .filter(|o| !p.code.starts_with(&o.code))
+            .unwrap_or(p)
+    });
     // Coordinated country modifiers give one mention each.
     let primaries: Vec<Option<&DictHit>> = match (own, actors.last()) {
         (Some(p), _) => vec![Some(p)],
@@ -901,6 +905,34 @@ fn own_mentions(
     out
 }
 
+/// The country whose official the name `h` is said to be, when a title before it has
+/// that country as possessor: "Ithilen's awful and evil minister Calimehtar" is
+/// Ithilen's minister (ITHGOV, as PETRARCH-2 codes it; TABARI, joining only adjacent
+/// agents, ITH), though the dictionary gives the name another country (the caller keeps
+/// the name's own code where it is of the same country: "Russia's foreign minister
+/// Sergei Lavrov" stays what the dictionary says of Lavrov). Only a title attached to
+/// the name inside its phrase counts (`compound`, `nmod:desc`): where the parser makes
+/// the title and the name two subjects, the title's phrase is a mention of its own.
+fn title_owner<'a>(
+    tree: &Tree,
+    actors: &[&'a DictHit],
+    agents: &[&DictHit],
+    h: usize,
+) -> Option<&'a DictHit> {
+    agents
+        .iter()
+        .map(|t| t.anchor)
+        .filter(|&t| t < h && tree.head[t] == Some(h) && tree.rel[t] == Rel::NpInternal)
+        .find_map(|t| {
+            actors.iter().copied().find(|x| {
+                tree.head[x.anchor] == Some(t)
+                    && tree.rel[x.anchor] == Rel::Poss
+                    && x.code.len() == 3
+                    && x.code != "---"
+            })
+        })
+}
+
 /// Countries for an agent-only phrase: from an attached "of / in / from …" phrase of the
 /// head or, for a later conjunct ("lawmakers and officials in Arnor"), of the first.
 /// The words whose "of / in / from …" phrase may give the agent phrase headed by `h` a
@@ -954,9 +986,21 @@ fn borrowed_countries(
             .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
     };
     let country = |x: &&DictHit| !x.agent && x.code.len() == 3 && x.code != "---";
+    // Adjectives of the phrase before its agent do not part them ("Arnor | former
+    // security officials", where the parser made "Arnor" a subject of its own).
+    let phrase_start = |mut first: usize| {
+        while first > 0
+            && np.binary_search(&(first - 1)).is_ok()
+            && s.words[first - 1].upos == "ADJ"
+        {
+            first -= 1;
+        }
+        first
+    };
     let before = in_phrase()
         .map(|x| x.start)
         .min()
+        .map(phrase_start)
         .and_then(|first| hits.iter().filter(country).find(|x| x.end == first));
     let beside = before.or_else(|| {
         in_phrase()

@@ -1498,11 +1498,14 @@ fn clause_sides(tree: &Tree, v: usize) -> (Vec<usize>, Vec<usize>) {
         for &c in &tree.children[x] {
             let r = tree.rel[c];
             // A purpose infinitive ("vowed to wage war") belongs to the clause, as an
-            // open complement does: PETRARCH-2's `VOW * WAR` reads into it.
+            // open complement does: PETRARCH-2's `VOW * WAR` reads into it. So does one
+            // under an open complement ("asked … to send delegates to prepare for a
+            // withdrawal"), which a parser may attach either way.
+            let purpose = infinitive_purpose(tree, c) && (x == v || tree.rel[x] == Rel::Xcomp);
             let cut = (matches!(
                 r,
                 Rel::Ccomp | Rel::Advcl | Rel::Parataxis | Rel::Relcl | Rel::Punct
-            ) && !(x == v && infinitive_purpose(tree, c)))
+            ) && !purpose)
                 || (x == v && r == Rel::Conj);
             if !cut {
                 stack.push(c);
@@ -2204,7 +2207,17 @@ fn default_target(
                 c,
             )
         });
-        queue.extend(kids);
+        // The verb's object with no actor of its own is searched whole before the verb's
+        // obliques: in "displaced thousands of Sudanese villagers from Darfur" the
+        // villagers are displaced, whether the parser hangs "from Darfur" on them or on
+        // the verb.
+        if tree.head[x] == Some(v) && tree.rel[x] == Rel::Obj {
+            for &k in kids.iter().rev() {
+                queue.push_front(k);
+            }
+        } else {
+            queue.extend(kids);
+        }
     }
     Vec::new()
 }
