@@ -905,6 +905,11 @@ fn own_mentions(
     out
 }
 
+/// A match that is a country: an actor with a three-letter code other than `---`.
+fn country(x: &DictHit) -> bool {
+    !x.agent && x.code.len() == 3 && x.code != "---"
+}
+
 /// The country whose official the name `h` is said to be, when a title before it has
 /// that country as possessor: "Ithilen's awful and evil minister Calimehtar" is
 /// Ithilen's minister (ITHGOV, as PETRARCH-2 codes it; TABARI, joining only adjacent
@@ -925,10 +930,7 @@ fn title_owner<'a>(
         .filter(|&t| t < h && tree.head[t] == Some(h) && tree.rel[t] == Rel::NpInternal)
         .find_map(|t| {
             actors.iter().copied().find(|x| {
-                tree.head[x.anchor] == Some(t)
-                    && tree.rel[x.anchor] == Rel::Poss
-                    && x.code.len() == 3
-                    && x.code != "---"
+                tree.head[x.anchor] == Some(t) && tree.rel[x.anchor] == Rel::Poss && country(x)
             })
         })
 }
@@ -985,7 +987,6 @@ fn borrowed_countries(
         hits.iter()
             .filter(|x| x.agent && np.binary_search(&x.anchor).is_ok())
     };
-    let country = |x: &&DictHit| !x.agent && x.code.len() == 3 && x.code != "---";
     // Adjectives of the phrase before its agent do not part them ("Arnor | former
     // security officials", where the parser made "Arnor" a subject of its own).
     let phrase_start = |mut first: usize| {
@@ -1001,12 +1002,12 @@ fn borrowed_countries(
         .map(|x| x.start)
         .min()
         .map(phrase_start)
-        .and_then(|first| hits.iter().filter(country).find(|x| x.end == first));
+        .and_then(|first| hits.iter().find(|x| country(x) && x.end == first));
     let beside = before.or_else(|| {
         in_phrase()
             .map(|x| x.end)
             .max()
-            .and_then(|last| hits.iter().filter(country).find(|x| x.start == last))
+            .and_then(|last| hits.iter().find(|x| country(x) && x.start == last))
     });
     if let Some(x) = beside {
         out.push(hit_mention(s, x));
