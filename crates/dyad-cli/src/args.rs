@@ -88,6 +88,14 @@ pub struct TrainArgs {
     /// /usr/share/wordnet). Not the shipped parser: see models/README.md.
     #[arg(long, value_name = "DIR")]
     pub wordnet: Option<PathBuf>,
+    /// Train the parser with coarse-tag templates (tag triples over the 17 universal
+    /// tags). Not the shipped parser: see models/README.md.
+    #[arg(long)]
+    pub coarse_tags: bool,
+    /// Train the parser with a supertagger (each word's relation and the side of its head,
+    /// predicted before parsing). Not the shipped parser: see models/README.md.
+    #[arg(long)]
+    pub supertags: bool,
     /// Seed of the training shuffles.
     #[arg(long)]
     pub seed: Option<u64>,

@@ -55,7 +55,9 @@ const USAGE: &str =
                      SEED=n trains with another seed (the shipped models: the default); \
                      WORDNET=DIR trains the parser with word classes from WordNet's \
                      dictionary files in DIR (/usr/share/wordnet on Debian: wordnet-base; \
-                     not the shipped parser)";
+                     not the shipped parser); COARSE=1 with the coarse-tag templates, \
+                     SUPERTAGS=1 with a supertagger, SKIP=\"k,…\" without more templates \
+                     (not the shipped parser)";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -100,7 +102,19 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
             "lemmatizer" => train::train_lemmatizer(&tr, &dv, &out, seed)?,
             _ => {
                 let wordnet = std::env::var("WORDNET").ok().map(PathBuf::from);
-                train::train_parser(&tr, &dv, wordnet.as_deref(), &out, seed)?
+                let on = |v: &str| std::env::var(v).is_ok_and(|v| v == "1");
+                let skip: Vec<u32> = std::env::var("SKIP")
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|k| k.trim().parse().ok())
+                    .collect();
+                let options = train::ParserOptions {
+                    wordnet: wordnet.as_deref(),
+                    coarse_tags: on("COARSE"),
+                    supertags: on("SUPERTAGS"),
+                    skip: &skip,
+                };
+                train::train_parser(&tr, &dv, options, &out, seed)?
             }
         };
         for l in &r.lines {
@@ -249,6 +263,10 @@ fn stages_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     };
     let tag = time(&|s| a.tagger().tag(s).len());
     let parse = time(&|s| a.parser().parse(&a.tagger().tag_nodes(s).1).len());
+    if let Some(st) = a.parser().supertagger() {
+        let t = time(&|s| st.tag(&a.tagger().tag_nodes(s).1).len());
+        println!("tag+supertag {t:.3}");
+    }
     let all = time(&|s| a.analyze(s).len());
     println!(
         "{ntok} tokens, CPU s: tag {tag:.3}, tag+parse {parse:.3}, analyze {all:.3} \

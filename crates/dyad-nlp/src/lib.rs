@@ -4,7 +4,8 @@
 //! Small models, trained on UD English EWT and GUM (see `models/README.md`): a greedy
 //! averaged-perceptron tagger ([`tagger`]), a lexicon-plus-suffix-rules lemmatizer
 //! ([`lemma`]) and an arc-hybrid parser ([`parser`]) trained greedily with a dynamic
-//! oracle (optionally also on the WordNet class of nouns and verbs: [`wordclass`]), which
+//! oracle (optionally also on the WordNet class of nouns and verbs: [`wordclass`], on
+//! universal-tag triples, and on supertags predicted before parsing: [`supertag`]), which
 //! parses greedily (the default) or with a selective beam (the accurate
 //! setting: greedy where it is sure, several configurations where it is not). The shipped
 //! models are compiled into the binary ([`Analyzer::embedded`],
@@ -23,6 +24,7 @@ mod huge;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;
+pub mod supertag;
 pub mod tagger;
 pub mod train;
 pub mod wordclass;

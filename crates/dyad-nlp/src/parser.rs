@@ -13,6 +13,7 @@
 
 use crate::feat::{f1, f2, f3, hash_str, mix, norm};
 use crate::perceptron::{put_str, put_u32, Model, Reader, Trainer};
+use crate::supertag::Supertagger;
 use crate::wordclass::{Kind, WordClasses};
 
 /// Transition ids.
@@ -29,6 +30,8 @@ const NO_NODE: Node = Node {
     w: NONE,
     t: NONE,
     c: NONE,
+    u: NONE,
+    s: NONE,
 };
 
 /// How [`Parser::parse`] searches for a transition sequence.
@@ -85,6 +88,11 @@ pub struct Parser {
     pub(crate) classes: WordClasses,
     /// What each tag class id of the tagger it was trained with is, for [`Self::classes`].
     pub(crate) kinds: Vec<Kind>,
+    /// The universal tag (number in [`UPOS`]) of each tag id of its tagger, for the coarse
+    /// templates; empty in a parser trained without them.
+    pub(crate) coarse: Vec<u8>,
+    /// Predicts each word's supertag for the supertag templates (see [`Parser::supertag`]).
+    pub(crate) supertagger: Option<Box<Supertagger>>,
 }
 
 /// The move of a joint class: 0 is `SHIFT`, odd classes `LEFT`, even ones `RIGHT`.
@@ -118,6 +126,13 @@ pub struct Node {
     /// Word class: its WordNet lexicographer file (`0x1000` + its number) where it has
     /// one, else its tag. Set by the parser from its own table ([`set_classes`]).
     pub c: u64,
+    /// Universal part of speech of its tag (`0x3000` + its number in [`UPOS`]), for the
+    /// coarse templates; its tag in a parser without them. Set by the parser
+    /// ([`set_coarse`]).
+    pub u: u64,
+    /// Supertag (`0x4000` + class of the parser's supertagger: the word's relation and
+    /// the side of its head); its tag in a parser without one ([`Parser::supertag`]).
+    pub s: u64,
 }
 
 impl Node {
@@ -129,7 +144,13 @@ impl Node {
     /// A node from the hash of a normalised form and the tagger's class for it.
     pub fn from_hash(w: u64, tag: u8) -> Node {
         let t = u64::from(tag);
-        Node { w, t, c: t }
+        Node {
+            w,
+            t,
+            c: t,
+            u: t,
+            s: t,
+        }
     }
 }
 
@@ -145,6 +166,34 @@ pub(crate) fn set_classes(classes: &WordClasses, kinds: &[Kind], nodes: &mut [No
         n.c = classes
             .class(n.w, kind)
             .map_or(n.t, |c| 0x1000 + u64::from(c));
+    }
+}
+
+/// The universal part-of-speech tags, numbered for the coarse templates (any other: 17).
+pub const UPOS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
+/// The number in [`UPOS`] of a universal tag (17 for an unknown one).
+pub fn upos_number(upos: &str) -> u8 {
+    UPOS.iter().position(|u| *u == upos).unwrap_or(UPOS.len()) as u8
+}
+
+/// Sets the coarse tag [`Node::u`] of each node from `coarse` (by tag id).
+pub(crate) fn set_coarse(coarse: &[u8], nodes: &mut [Node]) {
+    for n in nodes {
+        n.u = usize::try_from(n.t)
+            .ok()
+            .and_then(|t| coarse.get(t))
+            .map_or(n.t, |u| 0x3000 + u64::from(*u));
+    }
+}
+
+/// Sets the supertag [`Node::s`] of each node from its supertagger class id.
+pub(crate) fn set_supertags(classes: &[u8], nodes: &mut [Node]) {
+    for (n, c) in nodes.iter_mut().zip(classes) {
+        n.s = 0x4000 + u64::from(*c);
     }
 }
 
@@ -295,6 +344,8 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
         w: 0x2007,
         t: 0x2007,
         c: 0x2007,
+        u: 0x2007,
+        s: 0x2007,
     };
     let node = |i: usize| -> Node {
         if i == NO_WORD {
@@ -375,12 +426,14 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
         }
     };
     let wt = |n: Node| mix(n.w, n.t);
-    let mut t = 0u64;
+    // The template position: its bit in `skip`, and part of its features' keys.
+    let t = std::cell::Cell::new(0u64);
     let mut p = |v: u64| {
-        if t >= 128 || skip & (1u128 << t) == 0 {
-            out.push(mix(t, v));
+        let k = t.get();
+        if k >= 128 || skip & (1u128 << k) == 0 {
+            out.push(mix(k, v));
         }
-        t += 1;
+        t.set(k + 1);
     };
     p(0);
     // Unigrams.
@@ -479,13 +532,46 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
     // Word classes (WordNet supersenses, else tags): what a word means, for words the
     // treebanks barely show. 102 and 103 are prepositional attachment: the classes of a
     // candidate head and of the noun, with its preposition (b0's left child). They come
-    // last, so a parser without classes (all five left out) skips hashing them.
+    // after the others, so a parser without classes (all five left out) skips hashing them.
     if skip & class_template_mask() != class_template_mask() {
         p(f2(100, s0.c, b0.c));
         p(f2(101, s1.c, s0.c));
         p(f3(102, s0.c, b0.c, b0l1n.w));
         p(f3(103, s1.c, b0.c, b0l1n.w));
         p(f2(105, b0.c, b1.c));
+    } else {
+        t.set(t.get() + 5);
+    }
+    // Coarse tags (the 17 universal ones): triples of the tagger's ~100 classes are mostly
+    // rare; the same triples over universal tags are seen often enough to learn.
+    if skip & coarse_template_mask() != coarse_template_mask() {
+        p(f3(110, s0.u, b0.u, b1.u));
+        p(f3(111, s1.u, s0.u, b0.u));
+        p(f3(112, s2.u, s1.u, s0.u));
+        p(f3(113, b0.u, b1.u, b2.u));
+        p(f3(114, s0.u, s0l1n.u, b0.u));
+        p(f3(115, s0.u, s0r1n.u, b0.u));
+        p(f3(116, s0.u, b0.u, b0l1n.u));
+        p(mix(f3(117, s0.u, lab(s0l1), b0.u), d0));
+    } else {
+        t.set(t.get() + 8);
+    }
+    // Supertags: each word's relation and the side of its head, predicted from the words
+    // around it (both sides) before parsing: what the words to the right say about the
+    // attachments to be made now.
+    if skip & supertag_template_mask() != supertag_template_mask() {
+        p(f1(120, s0.s));
+        p(f1(121, b0.s));
+        p(f1(122, s1.s));
+        p(f1(123, b1.s));
+        p(f2(124, s0.s, b0.s));
+        p(f2(125, s1.s, s0.s));
+        p(f2(126, b0.s, b1.s));
+        p(f3(127, s0.s, b0.s, b1.s));
+        p(f3(128, s1.s, s0.s, b0.s));
+        p(f1(129, b2.s));
+    } else {
+        t.set(t.get() + 10);
     }
 }
 
@@ -500,6 +586,24 @@ pub fn skip_mask(ks: impl IntoIterator<Item = u32>) -> u128 {
 /// Positions (in [`features`]) of the word-class templates, which only a parser with a
 /// word-class table scores.
 pub const CLASS_TEMPLATES: [u32; 5] = [86, 87, 88, 89, 90];
+
+/// Positions (in [`features`]) of the coarse-tag templates, which only a parser with a
+/// coarse tag table scores.
+pub const COARSE_TEMPLATES: [u32; 8] = [91, 92, 93, 94, 95, 96, 97, 98];
+
+/// Positions (in [`features`]) of the supertag templates, which only a parser with a
+/// supertagger scores.
+pub const SUPERTAG_TEMPLATES: [u32; 10] = [99, 100, 101, 102, 103, 104, 105, 106, 107, 108];
+
+/// The skip mask of the supertag templates.
+pub fn supertag_template_mask() -> u128 {
+    skip_mask(SUPERTAG_TEMPLATES)
+}
+
+/// The skip mask of the coarse-tag templates.
+pub fn coarse_template_mask() -> u128 {
+    skip_mask(COARSE_TEMPLATES)
+}
 
 /// The skip mask of the word-class templates.
 pub fn class_template_mask() -> u128 {
@@ -528,12 +632,25 @@ impl Parser {
     /// The nodes with their word classes set from this parser's table (as they are for a
     /// parser without one: its class templates are left out).
     fn classed<'a>(&self, nodes: &'a [Node]) -> std::borrow::Cow<'a, [Node]> {
-        if self.classes.is_empty() {
+        if self.classes.is_empty() && self.coarse.is_empty() && self.supertagger.is_none() {
             return std::borrow::Cow::Borrowed(nodes);
         }
         let mut v = nodes.to_vec();
-        set_classes(&self.classes, &self.kinds, &mut v);
+        if !self.classes.is_empty() {
+            set_classes(&self.classes, &self.kinds, &mut v);
+        }
+        if !self.coarse.is_empty() {
+            set_coarse(&self.coarse, &mut v);
+        }
+        if let Some(st) = &self.supertagger {
+            set_supertags(&st.tag(&v), &mut v);
+        }
         std::borrow::Cow::Owned(v)
+    }
+
+    /// The supertagger whose supertags the supertag templates read, if it has one.
+    pub fn supertagger(&self) -> Option<&Supertagger> {
+        self.supertagger.as_deref()
     }
 
     /// Forms with a word class in this parser's table (0: trained without classes).
@@ -709,9 +826,42 @@ impl Parser {
         // DPR2 is DPR1 with the skipped-template mask (16 bytes) after the magic; DPR4 is
         // DPR2 with the word-class table after the mask: the kind of each tag id (a byte
         // each: 0 other, 1 noun, 2 verb), then the table.
-        if !self.classes.is_empty() || !self.kinds.is_empty() {
+        // The templates of a part the parser does not have are left out when it is read,
+        // not recorded.
+        let mut skip = self.skip;
+        if self.classes.is_empty() {
+            skip &= !class_template_mask();
+        }
+        if self.coarse.is_empty() {
+            skip &= !coarse_template_mask();
+        }
+        if self.supertagger.is_none() {
+            skip &= !supertag_template_mask();
+        }
+        if !self.coarse.is_empty() || self.supertagger.is_some() {
+            // DPR5: DPR4 followed by the coarse tag table (a byte per tag id), then a byte
+            // 1 and the supertagger, or a byte 0.
+            out.extend_from_slice(b"DPR5");
+            out.extend_from_slice(&skip.to_le_bytes());
+            put_u32(out, self.kinds.len() as u32);
+            out.extend(self.kinds.iter().map(|k| match k {
+                Kind::Other => 0u8,
+                Kind::Noun => 1,
+                Kind::Verb => 2,
+            }));
+            self.classes.write(out);
+            put_u32(out, self.coarse.len() as u32);
+            out.extend_from_slice(&self.coarse);
+            match &self.supertagger {
+                Some(st) => {
+                    out.push(1);
+                    st.write(out);
+                }
+                None => out.push(0),
+            }
+        } else if !self.classes.is_empty() || !self.kinds.is_empty() {
             out.extend_from_slice(b"DPR4");
-            out.extend_from_slice(&self.skip.to_le_bytes());
+            out.extend_from_slice(&skip.to_le_bytes());
             put_u32(out, self.kinds.len() as u32);
             out.extend(self.kinds.iter().map(|k| match k {
                 Kind::Other => 0u8,
@@ -720,9 +870,7 @@ impl Parser {
             }));
             self.classes.write(out);
         } else {
-            // Without a table the class templates are always left out: not recorded, so
-            // that such a parser writes the bytes it did before the templates existed.
-            let skip = self.skip & !class_template_mask();
+            // So that such a parser writes the bytes it did before those templates existed.
             if skip == 0 {
                 out.extend_from_slice(b"DPR1");
             } else {
@@ -739,11 +887,13 @@ impl Parser {
 
     /// Reads a parser written by [`Parser::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Parser, String> {
-        let (mut classes, mut kinds) = (WordClasses::default(), Vec::new());
-        let skip = match r.bytes(4)? {
+        let (mut classes, mut kinds, mut coarse) = (WordClasses::default(), Vec::new(), Vec::new());
+        let mut supertagger = None;
+        let magic = r.bytes(4)?;
+        let skip = match magic {
             b"DPR1" => 0,
             b"DPR2" => u128::from_le_bytes(r.array::<16>()?),
-            b"DPR4" => {
+            b"DPR4" | b"DPR5" => {
                 let skip = u128::from_le_bytes(r.array::<16>()?);
                 let n = r.u32()? as usize;
                 if n > 256 {
@@ -758,6 +908,19 @@ impl Parser {
                     });
                 }
                 classes = WordClasses::read(r)?;
+                if magic == b"DPR5" {
+                    let n = r.u32()? as usize;
+                    if n > 256 {
+                        return Err("bad coarse tag count".into());
+                    }
+                    coarse = r.bytes(n)?.to_vec();
+                    if coarse.iter().any(|u| usize::from(*u) > UPOS.len()) {
+                        return Err("bad coarse tag".into());
+                    }
+                    if r.bytes(1)? == [1] {
+                        supertagger = Some(Box::new(Supertagger::read(r)?));
+                    }
+                }
                 skip
             }
             b"DPR3" => {
@@ -788,6 +951,17 @@ impl Parser {
         } else {
             skip
         };
+        let skip = if supertagger.is_none() {
+            skip | supertag_template_mask()
+        } else {
+            skip
+        };
+        // Nor one without coarse tags the coarse templates.
+        let skip = if coarse.is_empty() {
+            skip | coarse_template_mask()
+        } else {
+            skip
+        };
         Ok(Parser {
             labels,
             model,
@@ -795,6 +969,8 @@ impl Parser {
             search: Search::Greedy,
             classes,
             kinds,
+            coarse,
+            supertagger,
         })
     }
 }
@@ -947,7 +1123,7 @@ mod tests {
         assert_eq!(fewer.len() + 2, all.len());
         assert_eq!(fewer[0], all[0]);
         assert_eq!(fewer[1..], all[3..]);
-        for skip in [0u128, 0b110, 1 << 100] {
+        for skip in [0u128, 0b110, 1 << 120] {
             let p = Parser {
                 labels: vec!["nsubj".into(), "root".into()],
                 model: Trainer::new(nclasses(2)).freeze(),
@@ -955,12 +1131,18 @@ mod tests {
                 search: Search::Greedy,
                 classes: WordClasses::default(),
                 kinds: Vec::new(),
+                coarse: Vec::new(),
+                supertagger: None,
             };
             let mut bytes = Vec::new();
             p.write(&mut bytes);
             let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
-            // Without word classes, the class templates are left out too, and not written.
-            assert_eq!(back.skip, skip | class_template_mask());
+            // Without word classes, coarse tags or supertags, their templates are left out
+            // too, and not written.
+            assert_eq!(
+                back.skip,
+                skip | class_template_mask() | coarse_template_mask() | supertag_template_mask()
+            );
             assert_eq!(&bytes[..4], if skip == 0 { b"DPR1" } else { b"DPR2" });
             let mut again = Vec::new();
             back.write(&mut again);
@@ -1001,13 +1183,18 @@ mod tests {
             search: Search::Greedy,
             classes,
             kinds,
+            coarse: Vec::new(),
+            supertagger: None,
         };
         let mut bytes = Vec::new();
         p.write(&mut bytes);
         assert_eq!(&bytes[..4], b"DPR4");
         let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
         // fork, forks; tell, tells, telled, telling, told.
-        assert_eq!((back.skip, back.word_classes()), (0b110, 7));
+        assert_eq!(
+            (back.skip, back.word_classes()),
+            (0b110 | coarse_template_mask() | supertag_template_mask(), 7)
+        );
         assert_eq!(back.kinds, p.kinds);
         let mut again = Vec::new();
         back.write(&mut again);
@@ -1082,6 +1269,54 @@ mod tests {
         out
     }
 
+    #[test]
+    fn coarse_tags_and_the_supertagger_are_saved_with_the_parser() {
+        use crate::supertag::Supertagger;
+        // Tag ids: 0 NN, 1 NNS (both NOUN), 2 VBD (VERB), 3 an unknown universal tag.
+        let coarse = vec![
+            upos_number("NOUN"),
+            upos_number("NOUN"),
+            upos_number("VERB"),
+            upos_number("WHAT"),
+        ];
+        assert_eq!(coarse, [7, 7, 15, 17]);
+        let mut nodes = [Node::new("dogs", 1), Node::new("ran", 2), Node::new("x", 9)];
+        set_coarse(&coarse, &mut nodes);
+        let got: Vec<u64> = nodes.iter().map(|n| n.u).collect();
+        // A tag id it does not know keeps the tag itself.
+        assert_eq!(got, [0x3007, 0x300f, 9]);
+        let st = Supertagger {
+            classes: vec!["nsubj/R".into(), "root/0".into()],
+            verbs: vec![false, false, true, false],
+            model: Trainer::new(2).freeze(),
+        };
+        let p = Parser {
+            labels: vec!["nsubj".into(), "root".into()],
+            model: Trainer::new(nclasses(2)).freeze(),
+            skip: 0b110,
+            search: Search::Greedy,
+            classes: WordClasses::default(),
+            kinds: Vec::new(),
+            coarse,
+            supertagger: Some(Box::new(st)),
+        };
+        let mut bytes = Vec::new();
+        p.write(&mut bytes);
+        assert_eq!(&bytes[..4], b"DPR5");
+        let back = Parser::read(&mut Reader::new(&bytes)).expect("reads back");
+        // Only the word-class templates are left out besides the file's own.
+        assert_eq!(back.skip, 0b110 | class_template_mask());
+        assert_eq!(back.coarse, p.coarse);
+        assert_eq!(back.supertagger().map(|s| s.classes.len()), Some(2));
+        let mut again = Vec::new();
+        back.write(&mut again);
+        assert_eq!(again, bytes);
+        assert!(Parser::read(&mut Reader::new(&bytes[..bytes.len() - 5])).is_err());
+        // Parsing runs the supertagger on the nodes first.
+        let arcs = back.parse(&[Node::new("dogs", 1), Node::new("ran", 2)]);
+        assert_eq!(arcs.len(), 2);
+    }
+
     fn toy_parser() -> Parser {
         let mut model = Trainer::new(nclasses(5));
         for epoch in 0..8 {
@@ -1098,6 +1333,8 @@ mod tests {
             search: Search::Greedy,
             classes: WordClasses::default(),
             kinds: Vec::new(),
+            coarse: Vec::new(),
+            supertagger: None,
         }
     }
 

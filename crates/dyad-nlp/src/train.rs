@@ -10,10 +10,12 @@ use std::time::Instant;
 
 use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
 use crate::parser::{
-    class_template_mask, nclasses, set_classes, skip_mask, train_sentence, Node, Parser, Search,
+    class_template_mask, coarse_template_mask, nclasses, set_classes, set_coarse, set_supertags,
+    skip_mask, supertag_template_mask, train_sentence, upos_number, Node, Parser, Search,
     ACCURATE_SEARCH,
 };
 use crate::perceptron::{FastMap, Reader, Trainer};
+use crate::supertag::{supertag_of, Supertagger};
 use crate::tagger::{caps_bucket, features, features2, lexify, Lex, Tagger};
 use crate::wordclass::{Kind, WordClasses, WordNetFiles};
 use crate::ModelError;
@@ -781,10 +783,11 @@ pub fn read_wordnet(dir: &Path) -> Result<WordClasses, ModelError> {
 pub fn train_parser(
     train: &[PathBuf],
     dev: &[PathBuf],
-    wordnet: Option<&Path>,
+    options: ParserOptions<'_>,
     out: &Path,
     seed: u64,
 ) -> Result<Report, ModelError> {
+    let wordnet = options.wordnet;
     let t0 = Instant::now();
     let classes = wordnet.map(read_wordnet).transpose()?.unwrap_or_default();
     let tr = read_gold(train)?;
@@ -812,6 +815,12 @@ pub fn train_parser(
         }
         None => Vec::new(),
     };
+    let coarse: Vec<u8> = if options.coarse_tags {
+        lines.push("coarse tag templates".into());
+        tagger.classes.iter().map(|(u, _)| upos_number(u)).collect()
+    } else {
+        Vec::new()
+    };
     // Jackknife: tag each fold with a (first-pass) tagger trained on the other folds.
     let train_tags = jackknife_tags(
         &tr,
@@ -838,6 +847,7 @@ pub fn train_parser(
             .map(|(f, t)| Node::new(f, *t))
             .collect();
         set_classes(&classes, &kinds, &mut nodes);
+        set_coarse(&coarse, &mut nodes);
         let mut heads = vec![0usize];
         heads.extend(&s.heads);
         let mut labels = vec![0u8];
@@ -848,7 +858,7 @@ pub fn train_parser(
         );
         (nodes, heads, labels)
     };
-    let train_data: Vec<_> = tr
+    let mut train_data: Vec<_> = tr
         .iter()
         .zip(&train_tags)
         .map(|(s, t)| prep(s, t))
@@ -860,16 +870,105 @@ pub fn train_parser(
             prep(s, &tagger.tag(&words))
         })
         .collect();
-    let skip = if classes.is_empty() {
-        skip_mask(PARSER_SKIPPED_TEMPLATES.iter().copied()) | class_template_mask()
-    } else {
-        skip_mask(
-            PARSER_SKIPPED_TEMPLATES
+    // A supertagger trained on the jackknifed tags, and jackknifed supertags for the
+    // parser's training sentences.
+    let supertagger = if options.supertags {
+        let verbs: Vec<bool> = tagger
+            .classes
+            .iter()
+            .map(|(u, _)| u == "VERB" || u == "AUX")
+            .collect();
+        let gold = |s: &GoldSentence| -> Vec<String> {
+            s.deprels
                 .iter()
-                .chain(PARSER_SKIPPED_WITH_CLASSES)
-                .copied(),
-        )
+                .zip(&s.heads)
+                .enumerate()
+                .map(|(i, (d, h))| supertag_of(d, *h, i + 1))
+                .collect()
+        };
+        let mut names: Vec<String> = tr.iter().flat_map(gold).collect();
+        names.sort();
+        names.dedup();
+        names.truncate(256);
+        let sid: HashMap<&str, u8> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i as u8))
+            .collect();
+        let ids = |s: &GoldSentence| -> Vec<u8> {
+            gold(s)
+                .iter()
+                .map(|n| sid.get(n.as_str()).copied().unwrap_or(0))
+                .collect()
+        };
+        let st_train: Vec<(Vec<Node>, Vec<u8>)> = train_data
+            .iter()
+            .zip(&tr)
+            .map(|((nodes, _, _), s)| (nodes.clone(), ids(s)))
+            .collect();
+        let st_dev: Vec<(Vec<Node>, Vec<u8>)> = dev_data
+            .iter()
+            .zip(&dv)
+            .map(|((nodes, _, _), s)| (nodes.clone(), ids(s)))
+            .collect();
+        let (st, acc, best_epochs) = fit_supertagger(
+            &st_train,
+            &st_dev,
+            &names,
+            &verbs,
+            SUPERTAGGER_EPOCHS,
+            seed ^ 0x57,
+            &mut lines,
+        );
+        lines.push(format!(
+            "supertagger: dev {acc:.2} % ({} classes, epoch {best_epochs})",
+            names.len()
+        ));
+        // Jackknife: each fold's supertags from a supertagger trained on the other folds.
+        let folds = JACKKNIFE_FOLDS;
+        for fold in 0..folds {
+            let rest: Vec<(Vec<Node>, Vec<u8>)> = st_train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, x)| x.clone())
+                .collect();
+            let mut flog = Vec::new();
+            let (ft, _, _) = fit_supertagger(
+                &rest,
+                &[],
+                &names,
+                &verbs,
+                best_epochs,
+                seed ^ 0x57 ^ (fold as u64 + 1),
+                &mut flog,
+            );
+            for (i, (nodes, _, _)) in train_data.iter_mut().enumerate() {
+                if i % folds == fold {
+                    let sts = ft.tag(nodes);
+                    set_supertags(&sts, nodes);
+                }
+            }
+        }
+        lines.push("supertags jackknifed".into());
+        Some(Box::new(st))
+    } else {
+        None
     };
+    // Templates left out: the shipped recipe's, the caller's, and those of the parts this
+    // parser is trained without.
+    let mut skip = skip_mask(PARSER_SKIPPED_TEMPLATES.iter().chain(options.skip).copied());
+    if classes.is_empty() {
+        skip |= class_template_mask();
+    } else {
+        skip |= skip_mask(PARSER_SKIPPED_WITH_CLASSES.iter().copied());
+    }
+    if coarse.is_empty() {
+        skip |= coarse_template_mask();
+    }
+    if supertagger.is_none() {
+        skip |= supertag_template_mask();
+    }
     let mut mixed = Mixed::new(
         PARSER_MIX,
         nclasses(label_set.len()),
@@ -892,6 +991,8 @@ pub fn train_parser(
             search: Search::Greedy,
             classes: classes.clone(),
             kinds: kinds.clone(),
+            coarse: coarse.clone(),
+            supertagger: supertagger.clone(),
         };
         let (uas, las) = dev_attachment(&parser, &dev_data);
         lines.push(format!(
@@ -925,6 +1026,93 @@ pub fn train_parser(
         seconds: t0.elapsed().as_secs_f64(),
         bytes: bytes.len(),
     })
+}
+
+/// What a parser is trained with beyond the shipped recipe (the default: the shipped
+/// parser). None of these is in the shipped parser; models/README.md says what each
+/// gains and costs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParserOptions<'a> {
+    /// Word classes from the WordNet 3.0 dictionary files in this folder (see
+    /// [`read_wordnet`]).
+    pub wordnet: Option<&'a Path>,
+    /// The coarse-tag templates: tag triples over the 17 universal tags.
+    pub coarse_tags: bool,
+    /// A supertagger (see [`crate::supertag`]) and the parser's supertag templates.
+    pub supertags: bool,
+    /// More feature templates to leave out (positions in the parser's extractor).
+    pub skip: &'a [u32],
+}
+
+/// Epochs of the supertagger (the best on dev is kept; its fold supertaggers train as
+/// many epochs as that one).
+pub const SUPERTAGGER_EPOCHS: usize = 8;
+
+/// The supertagger's weight budget (a third of the tagger's: it has fewer templates).
+pub const SUPERTAGGER_MAX_WEIGHTS: usize = 800_000;
+
+/// Trains a supertagger on (nodes, gold supertag ids) for up to `epochs` epochs; keeps the
+/// best dev epoch (the last where `dev` is empty). Returns it, its dev accuracy and the
+/// number of epochs it was trained for.
+pub(crate) fn fit_supertagger(
+    data: &[(Vec<Node>, Vec<u8>)],
+    dev: &[(Vec<Node>, Vec<u8>)],
+    classes: &[String],
+    verbs: &[bool],
+    epochs: usize,
+    seed: u64,
+    log: &mut Vec<String>,
+) -> (Supertagger, f64, usize) {
+    use crate::supertag::{features, history, verb_distances};
+    let n = classes.len().max(1);
+    let mut mixed = Mixed::new(1, n, data.len(), seed);
+    let dists: Vec<Vec<(u64, u64)>> = data
+        .iter()
+        .map(|(nodes, _)| verb_distances(nodes, verbs))
+        .collect();
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = vec![0f32; n];
+    let mut best: (f64, Option<Supertagger>, usize) = (-1.0, None, 0);
+    for epoch in 0..epochs.max(1) {
+        mixed.epoch(|trainer, si| {
+            let (nodes, gold) = &data[si];
+            let mut pred: Vec<u8> = Vec::with_capacity(nodes.len());
+            for (i, g) in gold.iter().enumerate() {
+                let (p1, p2) = history(&pred, i);
+                features(nodes, &dists[si], i, p1, p2, &mut feats);
+                let guess = trainer.predict(&feats, &mut scores);
+                trainer.update(&feats, usize::from(*g), guess);
+                pred.push(guess as u8);
+            }
+        });
+        let st = Supertagger {
+            classes: classes.to_vec(),
+            verbs: verbs.to_vec(),
+            model: mixed.freeze(SUPERTAGGER_MAX_WEIGHTS),
+        };
+        let acc = if dev.is_empty() {
+            epoch as f64
+        } else {
+            let (mut c, mut t) = (0usize, 0usize);
+            for (nodes, gold) in dev {
+                for (p, g) in st.tag(nodes).iter().zip(gold) {
+                    c += usize::from(p == g);
+                    t += 1;
+                }
+            }
+            100.0 * c as f64 / t.max(1) as f64
+        };
+        log.push(format!("supertagger epoch {}: dev {acc:.2} %", epoch + 1));
+        if acc > best.0 {
+            best = (acc, Some(st), epoch + 1);
+        }
+    }
+    let st = best.1.unwrap_or_else(|| Supertagger {
+        classes: classes.to_vec(),
+        verbs: verbs.to_vec(),
+        model: Trainer::new(n).freeze(),
+    });
+    (st, best.0, best.2)
 }
 
 /// Unlabelled and labelled attachment scores (%) of `parser` on `dev` (nodes, gold heads

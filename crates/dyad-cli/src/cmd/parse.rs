@@ -135,7 +135,12 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             TrainWhat::Parser => train::train_parser(
                 &train_files,
                 &dev_files,
-                args.wordnet.as_deref(),
+                train::ParserOptions {
+                    wordnet: args.wordnet.as_deref(),
+                    coarse_tags: args.coarse_tags,
+                    supertags: args.supertags,
+                    skip: &[],
+                },
                 &args.out,
                 seed,
             ),
