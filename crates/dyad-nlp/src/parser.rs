@@ -838,10 +838,11 @@ impl Parser {
         if self.supertagger.is_none() {
             skip &= !supertag_template_mask();
         }
-        if !self.coarse.is_empty() || self.supertagger.is_some() {
-            // DPR5: DPR4 followed by the coarse tag table (a byte per tag id), then a byte
-            // 1 and the supertagger, or a byte 0.
-            out.extend_from_slice(b"DPR5");
+        // DPR5: DPR4 followed by the coarse tag table (a byte per tag id), then a byte 1
+        // and the supertagger, or a byte 0.
+        let dpr5 = !self.coarse.is_empty() || self.supertagger.is_some();
+        if dpr5 || !self.classes.is_empty() || !self.kinds.is_empty() {
+            out.extend_from_slice(if dpr5 { b"DPR5" } else { b"DPR4" });
             out.extend_from_slice(&skip.to_le_bytes());
             put_u32(out, self.kinds.len() as u32);
             out.extend(self.kinds.iter().map(|k| match k {
@@ -850,25 +851,17 @@ impl Parser {
                 Kind::Verb => 2,
             }));
             self.classes.write(out);
-            put_u32(out, self.coarse.len() as u32);
-            out.extend_from_slice(&self.coarse);
-            match &self.supertagger {
-                Some(st) => {
-                    out.push(1);
-                    st.write(out);
+            if dpr5 {
+                put_u32(out, self.coarse.len() as u32);
+                out.extend_from_slice(&self.coarse);
+                match &self.supertagger {
+                    Some(st) => {
+                        out.push(1);
+                        st.write(out);
+                    }
+                    None => out.push(0),
                 }
-                None => out.push(0),
             }
-        } else if !self.classes.is_empty() || !self.kinds.is_empty() {
-            out.extend_from_slice(b"DPR4");
-            out.extend_from_slice(&skip.to_le_bytes());
-            put_u32(out, self.kinds.len() as u32);
-            out.extend(self.kinds.iter().map(|k| match k {
-                Kind::Other => 0u8,
-                Kind::Noun => 1,
-                Kind::Verb => 2,
-            }));
-            self.classes.write(out);
         } else {
             // So that such a parser writes the bytes it did before those templates existed.
             if skip == 0 {

@@ -830,15 +830,8 @@ pub fn train_parser(
         PARSER_JACKKNIFE_RECIPE,
         &mut lines,
     );
-    let mut label_set: Vec<String> = tr.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
-    label_set.sort();
-    label_set.dedup();
-    label_set.truncate(127);
-    let lid: HashMap<&str, u8> = label_set
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i as u8))
-        .collect();
+    let label_set = sorted_set(tr.iter().flat_map(|s| s.deprels.iter().cloned()), 127);
+    let lid = id_map(&label_set);
     let prep = |s: &GoldSentence, tags: &[u8]| -> (Vec<Node>, Vec<usize>, Vec<u8>) {
         let mut nodes: Vec<Node> = s
             .forms
@@ -886,15 +879,8 @@ pub fn train_parser(
                 .map(|(i, (d, h))| supertag_of(d, *h, i + 1))
                 .collect()
         };
-        let mut names: Vec<String> = tr.iter().flat_map(gold).collect();
-        names.sort();
-        names.dedup();
-        names.truncate(256);
-        let sid: HashMap<&str, u8> = names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.as_str(), i as u8))
-            .collect();
+        let names = sorted_set(tr.iter().flat_map(gold), 256);
+        let sid = id_map(&names);
         let ids = |s: &GoldSentence| -> Vec<u8> {
             gold(s)
                 .iter()
@@ -1026,6 +1012,25 @@ pub fn train_parser(
         seconds: t0.elapsed().as_secs_f64(),
         bytes: bytes.len(),
     })
+}
+
+/// The distinct `items`, sorted, at most `max` of them (class names, so that ids are stable
+/// across runs).
+fn sorted_set(items: impl Iterator<Item = String>, max: usize) -> Vec<String> {
+    let mut v: Vec<String> = items.collect();
+    v.sort();
+    v.dedup();
+    v.truncate(max);
+    v
+}
+
+/// Name → id (its position in `names`).
+fn id_map(names: &[String]) -> HashMap<&str, u8> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i as u8))
+        .collect()
 }
 
 /// What a parser is trained with beyond the shipped recipe (the default: the shipped
