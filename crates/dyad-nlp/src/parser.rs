@@ -91,7 +91,8 @@ pub struct Parser {
     /// The universal tag (number in [`UPOS`]) of each tag id of its tagger, for the coarse
     /// templates; empty in a parser trained without them.
     pub(crate) coarse: Vec<u8>,
-    /// Predicts each word's supertag for the supertag templates (see [`Parser::supertag`]).
+    /// Predicts each word's supertag for the supertag templates; run on the nodes before
+    /// every parse (see [`set_supertags`]).
     pub(crate) supertagger: Option<Box<Supertagger>>,
 }
 
@@ -131,7 +132,7 @@ pub struct Node {
     /// ([`set_coarse`]).
     pub u: u64,
     /// Supertag (`0x4000` + class of the parser's supertagger: the word's relation and
-    /// the side of its head); its tag in a parser without one ([`Parser::supertag`]).
+    /// the side of its head); its tag in a parser without one ([`set_supertags`]).
     pub s: u64,
 }
 
@@ -540,7 +541,7 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
         p(f3(103, s1.c, b0.c, b0l1n.w));
         p(f2(105, b0.c, b1.c));
     } else {
-        t.set(t.get() + 5);
+        t.set(t.get() + CLASS_TEMPLATES.len() as u64);
     }
     // Coarse tags (the 17 universal ones): triples of the tagger's ~100 classes are mostly
     // rare; the same triples over universal tags are seen often enough to learn.
@@ -554,7 +555,7 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
         p(f3(116, s0.u, b0.u, b0l1n.u));
         p(mix(f3(117, s0.u, lab(s0l1), b0.u), d0));
     } else {
-        t.set(t.get() + 8);
+        t.set(t.get() + COARSE_TEMPLATES.len() as u64);
     }
     // Supertags: each word's relation and the side of its head, predicted from the words
     // around it (both sides) before parsing: what the words to the right say about the
@@ -571,7 +572,7 @@ pub(crate) fn features(st: &State, nodes: &[Node], skip: u128, out: &mut Vec<u64
         p(f3(128, s1.s, s0.s, b0.s));
         p(f1(129, b2.s));
     } else {
-        t.set(t.get() + 10);
+        t.set(t.get() + SUPERTAG_TEMPLATES.len() as u64);
     }
 }
 
@@ -603,6 +604,27 @@ pub fn supertag_template_mask() -> u128 {
 /// The skip mask of the coarse-tag templates.
 pub fn coarse_template_mask() -> u128 {
     skip_mask(COARSE_TEMPLATES)
+}
+
+/// The skip mask of the templates of the parts a parser lacks: word classes, coarse tags,
+/// a supertagger. Such a parser never scores them; [`Parser::read`] adds them to its mask
+/// and [`Parser::write`] leaves them out of the file.
+pub(crate) fn missing_parts_mask(
+    classes: &WordClasses,
+    coarse: &[u8],
+    supertagger: Option<&Supertagger>,
+) -> u128 {
+    let mut m = 0;
+    if classes.is_empty() {
+        m |= class_template_mask();
+    }
+    if coarse.is_empty() {
+        m |= coarse_template_mask();
+    }
+    if supertagger.is_none() {
+        m |= supertag_template_mask();
+    }
+    m
 }
 
 /// The skip mask of the word-class templates.
@@ -828,16 +850,8 @@ impl Parser {
         // each: 0 other, 1 noun, 2 verb), then the table.
         // The templates of a part the parser does not have are left out when it is read,
         // not recorded.
-        let mut skip = self.skip;
-        if self.classes.is_empty() {
-            skip &= !class_template_mask();
-        }
-        if self.coarse.is_empty() {
-            skip &= !coarse_template_mask();
-        }
-        if self.supertagger.is_none() {
-            skip &= !supertag_template_mask();
-        }
+        let skip = self.skip
+            & !missing_parts_mask(&self.classes, &self.coarse, self.supertagger.as_deref());
         // DPR5: DPR4 followed by the coarse tag table (a byte per tag id), then a byte 1
         // and the supertagger, or a byte 0.
         let dpr5 = !self.coarse.is_empty() || self.supertagger.is_some();
@@ -938,23 +952,8 @@ impl Parser {
         if model.nclasses() != nclasses(n) {
             return Err("parser model and label list disagree".into());
         }
-        // A parser without word classes never scores the class templates.
-        let skip = if classes.is_empty() {
-            skip | class_template_mask()
-        } else {
-            skip
-        };
-        let skip = if supertagger.is_none() {
-            skip | supertag_template_mask()
-        } else {
-            skip
-        };
-        // Nor one without coarse tags the coarse templates.
-        let skip = if coarse.is_empty() {
-            skip | coarse_template_mask()
-        } else {
-            skip
-        };
+        // A parser never scores the templates of a part it lacks.
+        let skip = skip | missing_parts_mask(&classes, &coarse, supertagger.as_deref());
         Ok(Parser {
             labels,
             model,

@@ -10,9 +10,8 @@ use std::time::Instant;
 
 use crate::lemma::{Lemmatizer, Rule, MAX_SUFFIX};
 use crate::parser::{
-    class_template_mask, coarse_template_mask, nclasses, set_classes, set_coarse, set_supertags,
-    skip_mask, supertag_template_mask, train_sentence, upos_number, Node, Parser, Search,
-    ACCURATE_SEARCH,
+    missing_parts_mask, nclasses, set_classes, set_coarse, set_supertags, skip_mask,
+    train_sentence, upos_number, Node, Parser, Search, ACCURATE_SEARCH,
 };
 use crate::perceptron::{FastMap, Reader, Trainer};
 use crate::supertag::{supertag_of, Supertagger};
@@ -366,12 +365,7 @@ pub fn jackknife_tags(
     let folds = folds.max(2);
     let mut tags: Vec<Vec<u8>> = vec![Vec::new(); train.len()];
     for fold in 0..folds {
-        let rest: Vec<GoldSentence> = train
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, s)| s.clone())
-            .collect();
+        let rest = other_folds(train, folds, fold);
         let mut flog = Vec::new();
         let (ft, _) = fit_tagger(&rest, &[], 5, seed ^ (fold as u64 + 1), recipe, &mut flog);
         // The fold tagger has its own class numbering; map to the main one by name.
@@ -397,6 +391,17 @@ pub fn jackknife_tags(
         ));
     }
     tags
+}
+
+/// The items outside fold `fold` of `folds` (item `i` is in fold `i % folds`): what a
+/// jackknife model for that fold is trained on.
+fn other_folds<T: Clone>(items: &[T], folds: usize, fold: usize) -> Vec<T> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % folds != fold)
+        .map(|(_, x)| x.clone())
+        .collect()
 }
 
 /// Trains the two-pass tagger: the first pass as [`fit_tagger`], then a second pass on
@@ -913,12 +918,7 @@ pub fn train_parser(
         // Jackknife: each fold's supertags from a supertagger trained on the other folds.
         let folds = JACKKNIFE_FOLDS;
         for fold in 0..folds {
-            let rest: Vec<(Vec<Node>, Vec<u8>)> = st_train
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != fold)
-                .map(|(_, x)| x.clone())
-                .collect();
+            let rest = other_folds(&st_train, folds, fold);
             let mut flog = Vec::new();
             let (ft, _, _) = fit_supertagger(
                 &rest,
@@ -944,17 +944,10 @@ pub fn train_parser(
     // Templates left out: the shipped recipe's, the caller's, and those of the parts this
     // parser is trained without.
     let mut skip = skip_mask(PARSER_SKIPPED_TEMPLATES.iter().chain(options.skip).copied());
-    if classes.is_empty() {
-        skip |= class_template_mask();
-    } else {
+    if !classes.is_empty() {
         skip |= skip_mask(PARSER_SKIPPED_WITH_CLASSES.iter().copied());
     }
-    if coarse.is_empty() {
-        skip |= coarse_template_mask();
-    }
-    if supertagger.is_none() {
-        skip |= supertag_template_mask();
-    }
+    skip |= missing_parts_mask(&classes, &coarse, supertagger.as_deref());
     let mut mixed = Mixed::new(
         PARSER_MIX,
         nclasses(label_set.len()),
