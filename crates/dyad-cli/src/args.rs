@@ -83,19 +83,14 @@ pub struct TrainArgs {
     /// Folder to write the model files into.
     #[arg(long, value_name = "DIR", default_value = "models")]
     pub out: PathBuf,
-    /// Train the parser with word classes from WordNet 3.0's dictionary files in this
-    /// folder (Debian, Ubuntu: `apt-get install wordnet-base` puts them in
-    /// /usr/share/wordnet). Not the shipped parser: see models/README.md.
-    #[arg(long, value_name = "DIR")]
-    pub wordnet: Option<PathBuf>,
-    /// Train the parser with coarse-tag templates (tag triples over the 17 universal
-    /// tags). Not the shipped parser: see models/README.md.
+    /// WordNet 3.0's dictionary files, for the parser's word classes (Debian, Ubuntu:
+    /// `apt-get install wordnet-base` puts them here).
+    #[arg(long, value_name = "DIR", default_value = dyad_nlp::train::WORDNET_DIR)]
+    pub wordnet: PathBuf,
+    /// Train the parser as shipped until 2026-11-27: without the supertagger, coarse tags
+    /// and word classes (needs no WordNet; see models/README.md).
     #[arg(long)]
-    pub coarse_tags: bool,
-    /// Train the parser with a supertagger (each word's relation and the side of its head,
-    /// predicted before parsing). Not the shipped parser: see models/README.md.
-    #[arg(long)]
-    pub supertags: bool,
+    pub plain: bool,
     /// Seed of the training shuffles.
     #[arg(long)]
     pub seed: Option<u64>,

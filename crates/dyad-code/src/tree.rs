@@ -283,6 +283,35 @@ fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut
     }
 }
 
+/// A passive whose "be" the parse read as a copula of the participle ("Freedonia was
+/// heavily criticized by …" with "was" a `cop` of "criticized"): in UD only a predicate
+/// that is no verb takes a copula, so a verb tagged as a past participle (`VBN`) with a
+/// copula "be" is a passive. The copula is its passive auxiliary, its subject its passive
+/// subject.
+fn read_copula_passive(s: &ParsedSentence, head: &[Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    for p in 0..n {
+        if w[p].upos != "VERB" || w[p].xpos != "VBN" {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&c| head[c] == Some(p)).collect();
+        let copula = kids
+            .iter()
+            .any(|&c| rel[c] == Rel::Cop && w[c].lemma.eq_ignore_ascii_case("be") && c < p);
+        if !copula {
+            continue;
+        }
+        for c in kids {
+            rel[c] = match rel[c] {
+                Rel::Subj => Rel::SubjPass,
+                Rel::Cop => Rel::AuxPass,
+                r => r,
+            };
+        }
+    }
+}
+
 /// A word written with hyphens and no spaces ("state-run", split by the tokenizer into
 /// "state", "-", "run") whose last part modifies a noun after it, inside that noun's
 /// phrase, modifies it as one word: where the parse hangs a part before the last
@@ -475,7 +504,7 @@ impl Tree {
     /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
     /// verb), of a closing reporting clause ([`read_reporting_clause`]), of a clause of
     /// time ([`read_time_clause`]), of a passive with adverbs ([`read_adverb_passive`])
-    /// of a hyphenated modifier ([`read_hyphenated_word`]) and of a verb tagged as an
+    /// or with a copula for its auxiliary ([`read_copula_passive`]), of a hyphenated modifier ([`read_hyphenated_word`]) and of a verb tagged as an
     /// interjection ([`read_interjection_verb`]) undone.
     pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
@@ -499,6 +528,7 @@ impl Tree {
         read_reporting_clause(s, &mut head, &mut rel);
         read_time_clause(s, &mut head, &mut rel);
         read_adverb_passive(s, &mut head, &mut rel);
+        read_copula_passive(s, &head, &mut rel);
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = h {

@@ -9,6 +9,7 @@
 //! REPEAT=4 cargo run --release -p dyad-nlp --example nlp -- stages ../shared/ud/en_ewt-ud-test.conllu
 //! cargo run --release -p dyad-nlp --example nlp -- conllu ../shared/ud/en_ewt-ud-test.conllu > out.conllu
 //! REPEAT=5 SEARCHES="2,25,0.5;2,25,1" cargo run --release -p dyad-nlp --example nlp -- tune-search models ../shared/ud/en_ewt-ud-dev.conllu ../shared/ud/en_gum-cc-by-dev.conllu
+//! REPEAT=7 cargo run --release -p dyad-nlp --example nlp -- race ../shared/ud/en_ewt-ud-test.conllu models OTHER_MODELS
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -51,13 +52,15 @@ const USAGE: &str =
                      stages GOLD [MODEL_DIR] (REPEAT=n) | conllu GOLD [MODEL_DIR] | \
                      tune-search MODEL_DIR GOLD… (SEARCHES=\"width,temperature,margin;…\", \
                      REPEAT=n: the fastest of n turns) | \
-                     ablate MODEL_DIR GOLD…; \
+                     ablate MODEL_DIR GOLD… | \
+                     race GOLD MODEL_DIR[:k,k…]… (REPEAT=n: the fastest of n turns; :k,… \
+                     leaves those templates out at parse time); \
                      SEED=n trains with another seed (the shipped models: the default); \
-                     WORDNET=DIR trains the parser with word classes from WordNet's \
-                     dictionary files in DIR (/usr/share/wordnet on Debian: wordnet-base; \
-                     not the shipped parser); COARSE=1 with the coarse-tag templates, \
-                     SUPERTAGS=1 with a supertagger, SKIP=\"k,…\" without more templates \
-                     (not the shipped parser)";
+                     the parser is trained as shipped, with word classes from WordNet's \
+                     dictionary files in WORDNET=DIR (default /usr/share/wordnet: Debian's \
+                     wordnet-base); PLAIN=1 trains it without supertagger, coarse tags and \
+                     word classes, and then WORDNET=DIR, COARSE=1, SUPERTAGS=1 add each; \
+                     SKIP=\"k,…\" leaves more templates out";
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,6 +74,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "conllu" => conllu_cmd(&args),
         "tune-search" => tune_search_cmd(&args),
         "ablate" => ablate_cmd(&args),
+        "race" => race_cmd(&args),
         _ => Err(USAGE.into()),
     }
 }
@@ -101,8 +105,14 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
             "tagger" => train::train_tagger(&tr, &dv, &out, seed)?,
             "lemmatizer" => train::train_lemmatizer(&tr, &dv, &out, seed)?,
             _ => {
-                let wordnet = std::env::var("WORDNET").ok().map(PathBuf::from);
+                // The shipped recipe, or with PLAIN=1 the plain one and its parts one by
+                // one: WORDNET=DIR, COARSE=1, SUPERTAGS=1; SKIP="k,…" leaves more
+                // templates out.
                 let on = |v: &str| std::env::var(v).is_ok_and(|v| v == "1");
+                let wordnet = std::env::var("WORDNET")
+                    .ok()
+                    .map(PathBuf::from)
+                    .or_else(|| (!on("PLAIN")).then(|| PathBuf::from(train::WORDNET_DIR)));
                 let skip: Vec<u32> = std::env::var("SKIP")
                     .unwrap_or_default()
                     .split(',')
@@ -110,8 +120,8 @@ fn train_cmd(cmd: &str, args: &[String]) -> Result<(), Box<dyn std::error::Error
                     .collect();
                 let options = train::ParserOptions {
                     wordnet: wordnet.as_deref(),
-                    coarse_tags: on("COARSE"),
-                    supertags: on("SUPERTAGS"),
+                    coarse_tags: !on("PLAIN") || on("COARSE"),
+                    supertags: !on("PLAIN") || on("SUPERTAGS"),
                     skip: &skip,
                 };
                 train::train_parser(&tr, &dv, options, &out, seed)?
@@ -423,6 +433,56 @@ fn ablate_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         }
         let (_, las, _) = attachment(&p.with_skipped(base | bit), &data);
         println!("template {k}: LAS {las:.2} ({:+.2})", las - las0);
+    }
+    Ok(())
+}
+
+fn race_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    // race GOLD DIR[:k,k…]…: the full analysis (from tokens) and the parser alone (tags
+    // given) of each model directory, taking turns REPEAT times; the fastest pass of each.
+    // Turns in one process compare models more fairly than runs one after the other on a
+    // shared machine. ":k,k…" leaves those templates out of that directory's parser at
+    // parse time. LAS here counts full relations (with subtypes).
+    let path = args.get(1).ok_or(USAGE)?;
+    let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
+    let sents: Vec<Vec<String>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    let mut runs = Vec::new();
+    for spec in args.get(2..).unwrap_or_default() {
+        let (dir, skips) = spec.split_once(':').unwrap_or((spec.as_str(), ""));
+        let mut a = analyzer(Some(&dir.to_string()))?;
+        let extra: Vec<u32> = skips
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
+        if !extra.is_empty() {
+            let p = a.parser();
+            let q = p.with_skipped(p.skipped() | dyad_nlp::parser::skip_mask(extra));
+            a = a.with_parser(q);
+        }
+        let data = dev_set(&a, std::slice::from_ref(path))?;
+        runs.push((spec.clone(), a, data, f64::MAX, f64::MAX, 0.0));
+    }
+    for _ in 0..repeat(3) {
+        for (_, a, data, full, parse, las) in &mut runs {
+            let b = dyad_nlp::bench(a, &sents);
+            *full = full.min(b.cpu_seconds.unwrap_or(f64::MAX));
+            let (_, l, secs) = attachment(a.parser(), data);
+            *parse = parse.min(secs);
+            *las = l;
+        }
+    }
+    let ntok: usize = sents.iter().map(Vec::len).sum();
+    for (spec, _, _, full, parse, las) in &runs {
+        println!(
+            "{spec}: LAS {las:.2}; full {:.0} tokens/CPU s ({:.3} s); parser only {:.0} ({:.3} s)",
+            ntok as f64 / full,
+            full,
+            ntok as f64 / parse,
+            parse
+        );
     }
     Ok(())
 }

@@ -185,6 +185,13 @@ impl Analyzer {
         &self.parser
     }
 
+    /// The same analyzer with another parser (one trained with this analyzer's tagger):
+    /// to compare parsers, such as the same model with templates left out (`nlp race`).
+    pub fn with_parser(mut self, parser: Parser) -> Analyzer {
+        self.parser = parser;
+        self
+    }
+
     /// Weights kept by the tagger and the parser.
     pub fn sizes(&self) -> (usize, usize) {
         (self.tagger.model.nweights(), self.parser.model.nweights())

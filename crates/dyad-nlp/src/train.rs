@@ -594,6 +594,16 @@ pub const PARSER_SKIPPED_TEMPLATES: &[u32] = &[14, 26, 67, 38, 68, 70, 16, 20, 5
 /// its leftmost child and s0, s0's tag with its left label set, the s0 b0 word-tag pair.
 /// The word-class templates and these together cost no speed.
 pub const PARSER_SKIPPED_WITH_CLASSES: &[u32] = &[83, 32, 33, 40, 79, 15];
+/// Templates also left out by a parser trained with a supertagger: those whose information
+/// the supertags, coarse tags and word classes carry (each changed dev LAS by 0.04 or less
+/// when left out at parse time from a parser with supertags, `nlp ablate`), and the
+/// weakest supertag and coarse ones. Every template costs a memory lookup per
+/// transition; these 35 pay for the supertagger's lookups and the 24 templates the three
+/// add, so that the parser with them parses about as fast as without.
+pub const PARSER_SKIPPED_WITH_SUPERTAGS: &[u32] = &[
+    2, 31, 40, 36, 60, 63, 47, 85, 25, 80, 43, 82, 46, 41, 39, 83, 17, 45, 29, 33, 106, 101, 92,
+    93, 27, 48, 9, 24, 3, 19, 30, 34, 12, 13, 84,
+];
 /// The second pass re-tags only words whose first-pass margin is below this (in score
 /// units): on dev, 20 keeps all of the second pass's gain at a fraction of its cost.
 pub const TAGGER_SECOND_PASS_MARGIN: f32 = 20.0;
@@ -947,6 +957,9 @@ pub fn train_parser(
     if !classes.is_empty() {
         skip |= skip_mask(PARSER_SKIPPED_WITH_CLASSES.iter().copied());
     }
+    if options.supertags {
+        skip |= skip_mask(PARSER_SKIPPED_WITH_SUPERTAGS.iter().copied());
+    }
     skip |= missing_parts_mask(&classes, &coarse, supertagger.as_deref());
     let mut mixed = Mixed::new(
         PARSER_MIX,
@@ -1026,9 +1039,9 @@ fn id_map(names: &[String]) -> HashMap<&str, u8> {
         .collect()
 }
 
-/// What a parser is trained with beyond the shipped recipe (the default: the shipped
-/// parser). None of these is in the shipped parser; models/README.md says what each
-/// gains and costs.
+/// What a parser is trained with beyond the plain recipe (the default: the parser shipped
+/// until 2026-11-27). The shipped parser has all three parts ([`ParserOptions::shipped`]);
+/// models/README.md says what each gains and costs.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ParserOptions<'a> {
     /// Word classes from the WordNet 3.0 dictionary files in this folder (see
@@ -1042,12 +1055,29 @@ pub struct ParserOptions<'a> {
     pub skip: &'a [u32],
 }
 
+impl<'a> ParserOptions<'a> {
+    /// The shipped parser's recipe: a supertagger, coarse tags and word classes from the
+    /// WordNet 3.0 dictionary files in `wordnet`.
+    pub fn shipped(wordnet: &'a Path) -> ParserOptions<'a> {
+        ParserOptions {
+            wordnet: Some(wordnet),
+            coarse_tags: true,
+            supertags: true,
+            skip: &[],
+        }
+    }
+}
+
 /// Epochs of the supertagger (the best on dev is kept; its fold supertaggers train as
 /// many epochs as that one).
 pub const SUPERTAGGER_EPOCHS: usize = 8;
 
 /// The supertagger's weight budget (a third of the tagger's: it has fewer templates).
 pub const SUPERTAGGER_MAX_WEIGHTS: usize = 800_000;
+
+/// A training sentence as the supertagger reads it, last word first: its nodes, gold
+/// supertag ids and verb distances.
+type ReversedSentence = (Vec<Node>, Vec<u8>, Vec<(u64, u64)>);
 
 /// Trains a supertagger on (nodes, gold supertag ids) for up to `epochs` epochs; keeps the
 /// best dev epoch (the last where `dev` is empty). Returns it, its dev accuracy and the
@@ -1064,20 +1094,26 @@ pub(crate) fn fit_supertagger(
     use crate::supertag::{features, history, verb_distances};
     let n = classes.len().max(1);
     let mut mixed = Mixed::new(1, n, data.len(), seed);
-    let dists: Vec<Vec<(u64, u64)>> = data
+    // The supertagger tags from the last word to the first: it learns on the sentences
+    // reversed.
+    let reversed: Vec<ReversedSentence> = data
         .iter()
-        .map(|(nodes, _)| verb_distances(nodes, verbs))
+        .map(|(nodes, gold)| {
+            let nodes: Vec<Node> = nodes.iter().rev().copied().collect();
+            let dist = verb_distances(&nodes, verbs);
+            (nodes, gold.iter().rev().copied().collect(), dist)
+        })
         .collect();
     let mut feats = Vec::with_capacity(32);
     let mut scores = vec![0f32; n];
     let mut best: (f64, Option<Supertagger>, usize) = (-1.0, None, 0);
     for epoch in 0..epochs.max(1) {
         mixed.epoch(|trainer, si| {
-            let (nodes, gold) = &data[si];
+            let (nodes, gold, dist) = &reversed[si];
             let mut pred: Vec<u8> = Vec::with_capacity(nodes.len());
             for (i, g) in gold.iter().enumerate() {
                 let (p1, p2) = history(&pred, i);
-                features(nodes, &dists[si], i, p1, p2, &mut feats);
+                features(nodes, dist, i, p1, p2, &mut feats);
                 let guess = trainer.predict(&feats, &mut scores);
                 trainer.update(&feats, usize::from(*g), guess);
                 pred.push(guess as u8);

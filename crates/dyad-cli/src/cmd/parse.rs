@@ -119,6 +119,14 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             f.display()
         );
     }
+    let parser = matches!(args.what, TrainWhat::Parser | TrainWhat::All);
+    anyhow::ensure!(
+        !parser || args.plain || args.wordnet.join("index.noun").exists(),
+        "no WordNet dictionary files in {} (the shipped parser's word classes come from \
+         them): install them (apt-get install wordnet-base) or give their folder with \
+         --wordnet DIR; --plain trains a parser without word classes",
+        args.wordnet.display()
+    );
     let seed = args.seed.unwrap_or(train::SEED);
     let steps: &[TrainWhat] = match args.what {
         TrainWhat::All => &[TrainWhat::Tagger, TrainWhat::Lemmatizer, TrainWhat::Parser],
@@ -135,11 +143,10 @@ pub fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             TrainWhat::Parser => train::train_parser(
                 &train_files,
                 &dev_files,
-                train::ParserOptions {
-                    wordnet: args.wordnet.as_deref(),
-                    coarse_tags: args.coarse_tags,
-                    supertags: args.supertags,
-                    skip: &[],
+                if args.plain {
+                    train::ParserOptions::default()
+                } else {
+                    train::ParserOptions::shipped(&args.wordnet)
                 },
                 &args.out,
                 seed,
