@@ -57,18 +57,21 @@ fn universal_petrarch_given_parse_floor() {
     }
 }
 
-/// (suite, file, floor): each floor a little under what was measured (TABARI 432/471,
-/// PETRARCH 262/284, UniversalPetrarch 220/245 with the mixed tagger and parser; 434, 260
-/// and 223 with the models before them), so that retraining the models, whose runs move
-/// a few records either way, does not trip it.
+/// (suite, file, floor): each floor a little under what was measured (TABARI 427/471,
+/// PETRARCH 256/284, UniversalPetrarch 215/245 with the parser shipped on 2026-11-27,
+/// which reads supertags; 432, 262 and 220 with the plain parser before it, 434, 260 and
+/// 223 with the models before that), so that retraining the models, whose runs move a
+/// few records either way, does not trip it. The suites' sentences are odd on purpose,
+/// and each new parser misparses some of them where the old one was right and the other
+/// way round (models/README.md, "The parser shipped on 2026-11-27").
 const RAW_TEXT_FLOORS: [(SuiteKind, &str, usize); 3] = [
-    (SuiteKind::Tabari, "tabari/validation/Validate.project", 428),
+    (SuiteKind::Tabari, "tabari/validation/Validate.project", 424),
     (
         SuiteKind::Petrarch,
         "petrarch2/validation/PETR.UnitTest.records.xml",
-        256,
+        253,
     ),
-    (SuiteKind::Up, UP, 218),
+    (SuiteKind::Up, UP, 212),
 ];
 
 #[test]
