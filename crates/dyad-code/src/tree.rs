@@ -237,6 +237,22 @@ fn read_reporting_clause(s: &ParsedSentence, head: &mut [Option<usize>], rel: &m
     }
 }
 
+/// Whether one of `kids` (the children of `word`) is a copula "be" before it.
+fn has_copula_be(s: &ParsedSentence, rel: &[Rel], kids: &[usize], word: usize) -> bool {
+    kids.iter()
+        .any(|&c| rel[c] == Rel::Cop && s.words[c].lemma.eq_ignore_ascii_case("be") && c < word)
+}
+
+/// A child's relation once its head is read as a passive: its subject is the passive
+/// subject, its copula the passive auxiliary.
+fn as_passive(r: Rel) -> Rel {
+    match r {
+        Rel::Subj => Rel::SubjPass,
+        Rel::Cop => Rel::AuxPass,
+        r => r,
+    }
+}
+
 /// A passive with adverbs before its participle that the parse read as a copula with an
 /// adverb for predicate ("Freedonia was sharply and unfairly criticized …" with "was" the
 /// copula of "sharply" and "criticized" coordinated with that adverb) is read as the
@@ -252,9 +268,7 @@ fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&c| head[c] == Some(a)).collect();
-        let copula = kids
-            .iter()
-            .any(|&c| rel[c] == Rel::Cop && w[c].lemma.eq_ignore_ascii_case("be") && c < a);
+        let copula = has_copula_be(s, rel, &kids, a);
         let participle = kids.iter().copied().find(|&p| {
             p > a
                 && rel[p] == Rel::Conj
@@ -270,11 +284,7 @@ fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut
                 continue;
             }
             head[c] = Some(p);
-            rel[c] = match rel[c] {
-                Rel::Subj => Rel::SubjPass,
-                Rel::Cop => Rel::AuxPass,
-                r => r,
-            };
+            rel[c] = as_passive(rel[c]);
         }
         head[p] = head[a];
         rel[p] = rel[a];
@@ -289,25 +299,17 @@ fn read_adverb_passive(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut
 /// copula "be" is a passive. The copula is its passive auxiliary, its subject its passive
 /// subject.
 fn read_copula_passive(s: &ParsedSentence, head: &[Option<usize>], rel: &mut [Rel]) {
-    let w = &s.words;
-    let n = w.len();
-    for p in 0..n {
-        if w[p].upos != "VERB" || w[p].xpos != "VBN" {
+    let n = s.words.len();
+    for (p, w) in s.words.iter().enumerate() {
+        if w.upos != "VERB" || w.xpos != "VBN" {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&c| head[c] == Some(p)).collect();
-        let copula = kids
-            .iter()
-            .any(|&c| rel[c] == Rel::Cop && w[c].lemma.eq_ignore_ascii_case("be") && c < p);
-        if !copula {
+        if !has_copula_be(s, rel, &kids, p) {
             continue;
         }
         for c in kids {
-            rel[c] = match rel[c] {
-                Rel::Subj => Rel::SubjPass,
-                Rel::Cop => Rel::AuxPass,
-                r => r,
-            };
+            rel[c] = as_passive(rel[c]);
         }
     }
 }

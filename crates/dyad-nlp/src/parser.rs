@@ -12,7 +12,7 @@
 //! words takes exactly `2n` transitions, each costing constant time: parsing is linear.
 
 use crate::feat::{f1, f2, f3, hash_str, mix, norm};
-use crate::perceptron::{put_str, put_u32, Model, Reader, Trainer};
+use crate::perceptron::{put_names, put_u32, Model, Reader, Trainer};
 use crate::supertag::Supertagger;
 use crate::wordclass::{Kind, WordClasses};
 
@@ -887,10 +887,7 @@ impl Parser {
                 out.extend_from_slice(&skip.to_le_bytes());
             }
         }
-        put_u32(out, self.labels.len() as u32);
-        for l in &self.labels {
-            put_str(out, l);
-        }
+        put_names(out, &self.labels);
         self.model.write(out);
     }
 
@@ -942,14 +939,8 @@ impl Parser {
             }
             _ => return Err("not a dyad parser model".into()),
         };
-        let n = r.u32()? as usize;
-        if n == 0 || n > 256 {
-            return Err("bad label count".into());
-        }
-        let mut labels = Vec::with_capacity(n);
-        for _ in 0..n {
-            labels.push(r.str()?);
-        }
+        let labels = r.names("label")?;
+        let n = labels.len();
         let model = Model::read(r)?;
         if model.nclasses() != nclasses(n) {
             return Err("parser model and label list disagree".into());

@@ -807,6 +807,15 @@ pub fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// Appends a list of class names (a relation per label, a supertag per class): their
+/// count, then each name ([`Reader::names`] reads it back).
+pub fn put_names(out: &mut Vec<u8>, names: &[String]) {
+    put_u32(out, names.len() as u32);
+    for n in names {
+        put_str(out, n);
+    }
+}
+
 /// A bounds-checked cursor over model bytes: every read returns an error, never panics.
 pub struct Reader<'a> {
     data: &'a [u8],
@@ -848,6 +857,16 @@ impl<'a> Reader<'a> {
         let n = self.u32()? as usize;
         let b = self.bytes(n)?;
         String::from_utf8(b.to_vec()).map_err(|_| "invalid UTF-8 in model".to_string())
+    }
+
+    /// A list written by [`put_names`]: 1 to 256 names (class ids are bytes); `what`
+    /// names them in the error for another count.
+    pub fn names(&mut self, what: &str) -> Result<Vec<String>, String> {
+        let n = self.u32()? as usize;
+        if n == 0 || n > 256 {
+            return Err(format!("bad {what} count"));
+        }
+        (0..n).map(|_| self.str()).collect()
     }
 }
 

@@ -10,7 +10,7 @@
 
 use crate::feat::{f1, f2, f3, mix};
 use crate::parser::Node;
-use crate::perceptron::{put_str, put_u32, Model, Reader};
+use crate::perceptron::{put_names, put_u32, Model, Reader};
 
 /// The file magic of a supertagger: `DST1` tagged left to right with 23 templates, `DST2`
 /// right to left with the same; this one tags right to left with 27.
@@ -156,10 +156,7 @@ impl Supertagger {
     /// Serialises the supertagger (magic `DST3`, classes, verb flags, model).
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
-        put_u32(out, self.classes.len() as u32);
-        for c in &self.classes {
-            put_str(out, c);
-        }
+        put_names(out, &self.classes);
         put_u32(out, self.verbs.len() as u32);
         out.extend(self.verbs.iter().map(|v| u8::from(*v)));
         self.model.write(out);
@@ -178,14 +175,8 @@ impl Supertagger {
             }
             _ => return Err("not a dyad supertagger".into()),
         }
-        let n = r.u32()? as usize;
-        if n == 0 || n > 256 {
-            return Err("bad supertag count".into());
-        }
-        let mut classes = Vec::with_capacity(n);
-        for _ in 0..n {
-            classes.push(r.str()?);
-        }
+        let classes = r.names("supertag")?;
+        let n = classes.len();
         let nv = r.u32()? as usize;
         if nv > 256 {
             return Err("bad verb flag count".into());
