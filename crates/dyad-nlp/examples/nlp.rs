@@ -29,11 +29,20 @@ fn main() {
 /// setting's selective beam.
 fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Error>> {
     let accurate = std::env::var("ACCURATE").is_ok_and(|v| v == "1");
-    Ok(match (models, accurate) {
+    let a = match (models, accurate) {
         (Some(dir), false) => Analyzer::load(Path::new(dir))?,
         (Some(dir), true) => Analyzer::load_accurate(Path::new(dir))?,
         (None, false) => Analyzer::embedded()?,
         (None, true) => Analyzer::embedded_accurate()?,
+    };
+    // PRUNE=tagger,parser,supertagger: the models cut to that many weights each.
+    Ok(match std::env::var("PRUNE") {
+        Ok(p) => {
+            let k: Vec<usize> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+            let at = |i: usize| k.get(i).copied().unwrap_or(usize::MAX);
+            a.pruned(at(0), at(1), at(2))
+        }
+        Err(_) => a,
     })
 }
 
@@ -451,8 +460,18 @@ fn race_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let mut runs = Vec::new();
     for spec in args.get(2..).unwrap_or_default() {
-        let (dir, skips) = spec.split_once(':').unwrap_or((spec.as_str(), ""));
+        let (spec_dir, prune) = spec.split_once('@').unwrap_or((spec.as_str(), ""));
+        let (dir, skips) = spec_dir.split_once(':').unwrap_or((spec_dir, ""));
         let mut a = analyzer(Some(&dir.to_string()))?;
+        if !prune.is_empty() {
+            // DIR@t,p,s: the models cut to t, p, s weights (tagger, parser, supertagger).
+            let k: Vec<usize> = prune
+                .split(',')
+                .filter_map(|x| x.trim().parse().ok())
+                .collect();
+            let at = |i: usize| k.get(i).copied().unwrap_or(usize::MAX);
+            a = a.pruned(at(0), at(1), at(2));
+        }
         let extra: Vec<u32> = skips
             .split(',')
             .filter_map(|x| x.trim().parse().ok())

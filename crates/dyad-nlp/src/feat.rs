@@ -45,6 +45,14 @@ pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 /// The word shape used for unknown words: `Xxxx` → `Xx`, `12.5` → `d.d`, `U.S.` → `X.X.`.
 pub fn shape(s: &str) -> String {
     let mut out = String::new();
+    shape_into(s, &mut out);
+    out
+}
+
+/// [`shape`] written into `out` (cleared first), so that a caller shaping every word of
+/// a sentence reuses one buffer instead of allocating per word.
+pub fn shape_into(s: &str, out: &mut String) {
+    out.clear();
     let mut last = '\0';
     for ch in s.chars().take(24) {
         let c = if ch.is_uppercase() {
@@ -61,12 +69,18 @@ pub fn shape(s: &str) -> String {
         }
         last = c;
     }
-    out
 }
 
 /// Normalises a word form for lexical features: lowercased, digits collapsed to `0`.
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`] written into `out` (cleared first).
+pub fn norm_into(s: &str, out: &mut String) {
+    out.clear();
     for ch in s.chars() {
         if ch.is_ascii_digit() {
             out.push('0');
@@ -74,7 +88,18 @@ pub fn norm(s: &str) -> String {
             out.extend(ch.to_lowercase());
         }
     }
-    out
+}
+
+/// Whether `to_lowercase` would change `s` (checked without allocating).
+pub(crate) fn changes_when_lowercased(s: &str) -> bool {
+    s.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() != Some(c) || l.next().is_some()
+        }
+    })
 }
 
 /// The last `n` characters of `s` (all of it when shorter).
@@ -108,6 +133,14 @@ mod tests {
         assert_eq!(suffix("abc", 0), "");
         assert_eq!(prefix("über", 2), "üb");
         assert_eq!(norm("ABC123"), "abc000");
+        // The buffer forms clear what a longer word left behind.
+        let mut buf = String::new();
+        norm_into("Abcdef9", &mut buf);
+        norm_into("Xy", &mut buf);
+        assert_eq!(buf, "xy");
+        shape_into("Hello-World", &mut buf);
+        shape_into("12", &mut buf);
+        assert_eq!(buf, "d");
         assert_ne!(f1(1, 2), f1(2, 1));
         assert_ne!(f2(1, 2, 3), f2(1, 3, 2));
     }

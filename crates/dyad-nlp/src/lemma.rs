@@ -1,6 +1,9 @@
 //! Lemmatizer: an exception lexicon learnt from the treebank, a hand-written table of
 //! irregular verbs, and suffix edit rules learnt per (suffix, XPOS) for unseen words.
 
+use std::borrow::Cow;
+
+use crate::feat::changes_when_lowercased;
 use crate::perceptron::{put_str, put_u32, FastMap, FastSet, Reader};
 
 /// Irregular English verb forms → lemma. The treebank lexicon covers most of them; the
@@ -241,17 +244,18 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`/`xpos`.
     pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
-        let lower = form.to_lowercase();
+        // Most forms are lowercase already: no copy for them.
+        let lower: Cow<str> = if changes_when_lowercased(form) {
+            Cow::Owned(form.to_lowercase())
+        } else {
+            Cow::Borrowed(form)
+        };
         if upos == "VERB" || upos == "AUX" || xpos.starts_with("VB") {
-            if let Some(l) = self.irregular.get(lower.as_str()) {
+            if let Some(l) = self.irregular.get(&*lower) {
                 return (*l).to_string();
             }
         }
-        let mut key = String::with_capacity(form.len() + xpos.len() + 1);
-        key.push_str(form);
-        key.push('\t');
-        key.push_str(xpos);
-        if let Some(l) = self.lexicon.get(&key) {
+        if let Some(l) = with_key(form, xpos, |k| self.lexicon.get(k)) {
             return l.clone();
         }
         // UD English writes the lemma of a shouted proper noun in title case (`TEHRAN` →
@@ -265,11 +269,7 @@ impl Lemmatizer {
                 return n;
             }
         }
-        key.clear();
-        key.push_str(&lower);
-        key.push('\t');
-        key.push_str(xpos);
-        if let Some(l) = self.lexicon.get(&key) {
+        if let Some(l) = with_key(&lower, xpos, |k| self.lexicon.get(k)) {
             if upos == "PROPN" {
                 return form.to_string();
             }
@@ -283,18 +283,10 @@ impl Lemmatizer {
             } else {
                 chars[chars.len() - k].0
             };
-            key.clear();
-            key.push_str(&lower[start..]);
-            key.push('\t');
-            key.push_str(xpos);
-            if let Some(rule) = self.rules.get(&key) {
+            if let Some(rule) = with_key(&lower[start..], xpos, |k| self.rules.get(k)) {
                 // Only proper nouns keep their capitals (UD English convention): an
                 // unknown capitalised common word (`Glad`, `RFP`) is lemmatised lowercased.
-                let base = if upos == "PROPN" {
-                    form
-                } else {
-                    lower.as_str()
-                };
+                let base = if upos == "PROPN" { form } else { &lower };
                 if let Some(l) = rule.apply(base) {
                     if self.known.contains(&l.to_lowercase()) {
                         return l;
@@ -309,7 +301,7 @@ impl Lemmatizer {
         if upos == "PROPN" {
             form.to_string()
         } else {
-            lower
+            lower.into_owned()
         }
     }
 
@@ -373,6 +365,26 @@ impl Lemmatizer {
 /// All letters, all upper case, at least five of them: a shouted word, not an acronym.
 fn is_shouted_word(form: &str) -> bool {
     form.chars().count() >= 5 && form.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+}
+
+/// Calls `f` with the table key `a\tb`, built on the stack when it is short (most are):
+/// the lexicon and rule lookups run for every word, and a `String` per lookup showed in
+/// profiles.
+fn with_key<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let n = a.len() + 1 + b.len();
+    if let Some(out) = buf.get_mut(..n) {
+        let (head, tail) = out.split_at_mut(a.len());
+        head.copy_from_slice(a.as_bytes());
+        if let Some((tab, rest)) = tail.split_first_mut() {
+            *tab = b'\t';
+            rest.copy_from_slice(b.as_bytes());
+        }
+        if let Ok(k) = std::str::from_utf8(out) {
+            return f(k);
+        }
+    }
+    f(&format!("{a}\t{b}"))
 }
 
 /// `TEHRAN` → `Tehran`.
@@ -462,6 +474,23 @@ mod tests {
         let lem = Lemmatizer::new(FastMap::default(), rules, known);
         assert_eq!(lem.lemma("bombed", "VERB", "VBD"), "bomb");
         assert_eq!(lem.lemma("scribed", "VERB", "VBD"), "scribe");
+    }
+
+    #[test]
+    fn lexicon_keys_longer_than_the_stack_buffer_are_found() {
+        // The lookup key `form\tXPOS` is built on the stack up to 64 bytes; a longer one
+        // (and a capitalised one, looked up exactly then lowercased) must still match.
+        let long = "counter".repeat(10);
+        let lexicon = [
+            (format!("{long}s\tNNS"), long.clone()),
+            ("talks\tNNS".to_string(), "talk".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        let lem = Lemmatizer::new(lexicon, FastMap::default(), FastSet::default());
+        assert_eq!(lem.lemma(&format!("{long}s"), "NOUN", "NNS"), long);
+        assert_eq!(lem.lemma("Talks", "NOUN", "NNS"), "talk");
+        assert_eq!(lem.lemma("ÉTATS", "NOUN", "NNS"), "états");
     }
 
     #[test]

@@ -147,13 +147,22 @@ impl Analyzer {
         })
     }
 
-    /// A copy with the tagger and parser reduced to their `tagger_weights` and
-    /// `parser_weights` largest weights (see [`perceptron::Model::prune`]).
-    pub fn pruned(&self, tagger_weights: usize, parser_weights: usize) -> Analyzer {
+    /// A copy with the tagger, parser and supertagger reduced to their `tagger_weights`,
+    /// `parser_weights` and `supertagger_weights` largest weights (see
+    /// [`perceptron::Model::prune`]).
+    pub fn pruned(
+        &self,
+        tagger_weights: usize,
+        parser_weights: usize,
+        supertagger_weights: usize,
+    ) -> Analyzer {
         let mut a = self.clone();
         a.tagger.model = a.tagger.model.prune(tagger_weights);
         a.tagger.model2 = a.tagger.model2.map(|m| m.prune(tagger_weights));
         a.parser.model = a.parser.model.prune(parser_weights);
+        if let Some(st) = &mut a.parser.supertagger {
+            st.model = st.model.prune(supertagger_weights);
+        }
         a
     }
 

@@ -332,7 +332,7 @@ pub struct Model {
     /// classes: adding a dense row is a vectorised loop, far cheaper than scattering its
     /// entries one by one. A row stops after its last block with a weight, and the classes
     /// are renumbered at load (see `perm`) so that most rows need fewer blocks.
-    dense: Vec<Block>,
+    dense: HugeTable<Block>,
     /// Runtime class number of each class. Inside the model, classes are numbered by how
     /// many dense rows weigh them, most first: the weights of a dense row then gather in
     /// its first blocks, and a row that leaves the rarely weighted classes at zero takes
@@ -347,7 +347,7 @@ const BLOCK: usize = 32;
 
 /// One cache line of a dense row: the weights of [`BLOCK`] consecutive classes. Summing
 /// rows block by block keeps the block's running sums in registers.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 #[repr(C, align(64))]
 struct Block([i16; BLOCK]);
 
@@ -516,7 +516,7 @@ impl Model {
             lens,
             entries,
             rows: HugeTable::from_slice(&rows),
-            dense,
+            dense: HugeTable::from_slice(&dense),
             perm,
             slots: table,
         }
@@ -555,6 +555,7 @@ impl Model {
         let mut acc = [0i32; 256];
         let nc = self.nclasses;
         let (slots, rows) = (self.slots.as_slice(), self.rows.as_slice());
+        let dense_blocks = self.dense.as_slice();
         let mask = slots.len() - 1;
         let nblocks = nc.div_ceil(BLOCK);
         // Out-of-line rows met so far: sparse ones, and the offsets of dense ones.
@@ -597,7 +598,7 @@ impl Model {
             let mut sink = 0u32;
             for &v in dense {
                 let (a, nb) = dense_row(v);
-                for b in self.dense.iter().skip(a).take(nb) {
+                for b in dense_blocks.iter().skip(a).take(nb) {
                     sink ^= b.0[0] as u32;
                 }
             }
@@ -622,7 +623,7 @@ impl Model {
                     if j >= nb {
                         continue;
                     }
-                    if let Some(b) = self.dense.get(a + j) {
+                    if let Some(b) = dense_blocks.get(a + j) {
                         for (x, w) in sum.iter_mut().zip(b.0.iter()) {
                             *x += i32::from(*w);
                         }

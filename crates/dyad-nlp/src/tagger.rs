@@ -8,7 +8,9 @@
 //! pass re-tags the words the first pass was unsure of, seeing the first pass's tags of
 //! the words to their right, which a greedy left-to-right pass cannot know.
 
-use crate::feat::{f1, f2, f3, hash_str, norm, prefix, shape, suffix};
+use crate::feat::{
+    changes_when_lowercased, f1, f2, f3, hash_str, norm_into, prefix, shape_into, suffix,
+};
 use crate::parser::Node;
 use crate::perceptron::{put_str, put_u32, FastMap, Model, Reader};
 
@@ -61,13 +63,23 @@ impl Lex {
 /// Per-word lexical features of a sentence; `mf` gives a form's most frequent class in
 /// training (if it was seen often enough).
 pub(crate) fn lexify(words: &[&str], mf: &dyn Fn(&str) -> Option<u8>) -> Vec<Lex> {
+    // One buffer each for the normalised form, the lowercased form and the shape, reused
+    // across the sentence's words.
+    let (mut n, mut lower, mut shape) = (String::new(), String::new(), String::new());
     words
         .iter()
         .map(|w| {
-            let n = norm(w);
+            norm_into(w, &mut n);
             let own = mf(w);
             let mflow = if w.chars().any(char::is_uppercase) {
-                mf(&w.to_lowercase()).map_or(1, |c| u64::from(c) + 2)
+                lower.clear();
+                if w.contains('Σ') {
+                    // A final capital sigma lowercases by its position: `str`'s rule.
+                    lower.push_str(&w.to_lowercase());
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                mf(&lower).map_or(1, |c| u64::from(c) + 2)
             } else {
                 0
             };
@@ -77,6 +89,7 @@ pub(crate) fn lexify(words: &[&str], mf: &dyn Fn(&str) -> Option<u8>) -> Vec<Lex
                 | (u64::from(w.chars().any(|c| c.is_ascii_digit())) << 1)
                 | (u64::from(w.contains('-')) << 2)
                 | (u64::from(w.chars().all(|c| c.is_uppercase())) << 3);
+            shape_into(w, &mut shape);
             Lex {
                 w: hash_str(&n),
                 exact: hash_str(w),
@@ -92,7 +105,7 @@ pub(crate) fn lexify(words: &[&str], mf: &dyn Fn(&str) -> Option<u8>) -> Vec<Lex
                     hash_str(prefix(&n, 2)),
                     hash_str(prefix(&n, 3)),
                 ],
-                shape: hash_str(&shape(w)),
+                shape: hash_str(&shape),
                 mf,
                 mflow,
                 flags,
@@ -200,18 +213,6 @@ pub(crate) fn features2(
     out.push(f2(60, t0, x.w));
 }
 
-/// Whether `to_lowercase` would change `s` (checked without allocating).
-fn changes_when_lowercased(s: &str) -> bool {
-    s.chars().any(|c| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            let mut l = c.to_lowercase();
-            l.next() != Some(c) || l.next().is_some()
-        }
-    })
-}
-
 /// The tag of word `i` in `tags`, or the boundary marker.
 fn at(tags: &[u8], i: usize) -> u64 {
     tags.get(i).map_or(NONE, |c| u64::from(*c))
@@ -286,10 +287,13 @@ impl Tagger {
         let mut out: Vec<u8> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(56);
         let mut scores = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let c = if let Some(c) = self.tagdict.get(*w) {
-                *c
-            } else if margins.get(i).is_some_and(|m| *m >= thr) {
+        for i in 0..words.len() {
+            // Tag-dictionary words have an infinite margin: they keep their first tag here
+            // without a second lookup.
+            let c = if margins
+                .get(i)
+                .is_some_and(|m| *m == f32::INFINITY || *m >= thr)
+            {
                 first.get(i).copied().unwrap_or(0)
             } else {
                 let p = (
