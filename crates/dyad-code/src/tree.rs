@@ -2,8 +2,9 @@
 //! normalisation across UD v1 and v2, cycle-safe subtree walks, and the reading of known
 //! misparses (the perfect read as a possessive "have", a closing reporting clause read as
 //! a complement of the verb before, a clause of time with the span of time as subject, a
-//! passive read as a copula with an adverb, a hyphenated modifier split apart, a verb
-//! tagged as an interjection). Given parses come from anywhere, so nothing
+//! passive read as a copula with an adverb, a hyphenated modifier split apart,
+//! coordinated adjectives before a subject read as a clause, a verb tagged as an
+//! interjection). Given parses come from anywhere, so nothing
 //! here trusts the tree to be a tree.
 
 use crate::parsed::ParsedSentence;
@@ -314,6 +315,62 @@ fn read_copula_passive(s: &ParsedSentence, head: &[Option<usize>], rel: &mut [Re
     }
 }
 
+/// Coordinated adjectives before a noun ("Freedonian and Sylvanian soldiers attacked …")
+/// that the parse read as a clause of their own: the first adjective the root with the
+/// verb its conjunct, or a second subject of the verb beside the noun. They modify the
+/// noun: the first adjective becomes its modifier (its conjuncts stay with it), and where
+/// it headed the sentence, the verb whose subject the noun is heads it instead and takes
+/// the adjective's dependents after the noun. Only where the adjectives, their commas and
+/// their conjunction run up to the noun with nothing else between, and the noun is the
+/// subject of a verb after it.
+fn read_coordinated_adjectives(s: &ParsedSentence, head: &mut [Option<usize>], rel: &mut [Rel]) {
+    let w = &s.words;
+    let n = w.len();
+    for a in 0..n {
+        if w[a].upos != "ADJ" || !matches!(rel[a], Rel::Root | Rel::Subj) {
+            continue;
+        }
+        // The adjective's conjuncts, commas and conjunctions, up to the first other word.
+        let mut noun = a + 1;
+        while noun < n {
+            let conjunct = rel[noun] == Rel::Conj && head[noun] == Some(a) && w[noun].upos == "ADJ";
+            let separator = matches!(rel[noun], Rel::Cc | Rel::Punct)
+                && (w[noun].upos == "CCONJ" || w[noun].form == ",")
+                && head[noun].is_some_and(|h| h >= a && h <= noun + 1);
+            if !conjunct && !separator {
+                break;
+            }
+            noun += 1;
+        }
+        let last_is_conjunct = noun > a + 1 && rel[noun - 1] == Rel::Conj;
+        let Some(v) = head.get(noun).copied().flatten() else {
+            continue;
+        };
+        if !last_is_conjunct
+            || !matches!(w[noun].upos.as_str(), "NOUN" | "PROPN")
+            || !matches!(rel[noun], Rel::Subj | Rel::SubjPass)
+            || v <= noun
+        {
+            continue;
+        }
+        match rel[a] {
+            Rel::Root if head[v] == Some(a) && rel[v] == Rel::Conj => {
+                for (c, h) in head.iter_mut().enumerate().skip(noun + 1) {
+                    if *h == Some(a) && c != v {
+                        *h = Some(v);
+                    }
+                }
+                head[v] = None;
+                rel[v] = Rel::Root;
+            }
+            Rel::Subj if head[a] == Some(v) => {}
+            _ => continue,
+        }
+        head[a] = Some(noun);
+        rel[a] = Rel::NpInternal;
+    }
+}
+
 /// A word written with hyphens and no spaces ("state-run", split by the tokenizer into
 /// "state", "-", "run") whose last part modifies a noun after it, inside that noun's
 /// phrase, modifies it as one word: where the parse hangs a part before the last
@@ -506,8 +563,10 @@ impl Tree {
     /// ([`read_perfect`]; `verb_form` tells whether a word form is a form of a dictionary
     /// verb), of a closing reporting clause ([`read_reporting_clause`]), of a clause of
     /// time ([`read_time_clause`]), of a passive with adverbs ([`read_adverb_passive`])
-    /// or with a copula for its auxiliary ([`read_copula_passive`]), of a hyphenated modifier ([`read_hyphenated_word`]) and of a verb tagged as an
-    /// interjection ([`read_interjection_verb`]) undone.
+    /// or with a copula for its auxiliary ([`read_copula_passive`]), of a hyphenated
+    /// modifier ([`read_hyphenated_word`]), of coordinated adjectives before a subject
+    /// ([`read_coordinated_adjectives`]) and of a verb tagged as an interjection
+    /// ([`read_interjection_verb`]) undone.
     pub fn new(s: &ParsedSentence, verb_form: &dyn Fn(&str) -> bool) -> Tree {
         let n = s.words.len();
         let mut head: Vec<Option<usize>> = s
@@ -525,6 +584,7 @@ impl Tree {
             })
             .collect();
         read_hyphenated_word(s, &glued, &mut head, &mut rel);
+        read_coordinated_adjectives(s, &mut head, &mut rel);
         let mut read_as_verbs = read_perfect(s, &mut head, &mut rel, verb_form);
         read_as_verbs.extend(read_interjection_verb(s, &mut head, &mut rel, verb_form));
         read_reporting_clause(s, &mut head, &mut rel);
