@@ -32,6 +32,7 @@ const VOCAB: &[&str] = &[
     "it",
     "who",
     ".",
+    ",",
     "Rufus",
     "Firefly",
     "",
@@ -67,7 +68,7 @@ const RELS: &[&str] = &[
     "weird:thing",
 ];
 const UPOS: &[&str] = &[
-    "VERB", "NOUN", "PROPN", "ADJ", "ADP", "AUX", "PRON", "PART", "X",
+    "VERB", "NOUN", "PROPN", "ADJ", "ADP", "AUX", "PRON", "PART", "CCONJ", "X",
 ];
 
 fn dicts() -> Dictionaries {
