@@ -874,8 +874,9 @@ fn own_mentions(
         .unwrap_or(h + 1)
         .max(h + 1);
     let span = Span::new(s.words[first].span.start, s.words[last - 1].span.end);
+    let shared = shared_role(&primaries, &agents, h);
     let mut out = Vec::new();
-    for primary in primaries {
+    for primary in primaries.iter().copied() {
         if primary.is_some_and(|p| p.code == "---" || p.code.is_empty()) {
             continue;
         }
@@ -886,11 +887,14 @@ fn own_mentions(
             None => vec!["---"],
         };
         for part in parts {
-            let code = match primary {
+            let mut code = match primary {
                 Some(p) if p.anchor == h && part.len() > 3 => part.to_string(),
                 Some(p) if adjacent_agents => compose(part, &adjacent_to(s, p, &agents)),
                 _ => compose(part, &agents),
             };
+            if let Some(role) = shared.filter(|_| code.len() == 3 && country_code(&code)) {
+                code.push_str(role);
+            }
             let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();
             rules.extend(agents.iter().map(|a| a.rule.clone()));
             out.push(ActorMention {
@@ -903,6 +907,35 @@ fn own_mentions(
         }
     }
     out
+}
+
+/// The role that coordinated country modifiers share through their noun when the last
+/// modifier and the noun are one dictionary phrase ("Russian and Ukrainian forces", with
+/// "Ukrainian forces" an entry of UKRMIL): the phrase's code after its country (`MIL`),
+/// for the other modifiers, which meet no agent of their own (RUSMIL, as "Russian and
+/// Ukrainian soldiers" gives through the agent "soldiers"). Only where no agent is in the
+/// phrase and one conjunct's match covers the noun `h` with a code of whole three-letter
+/// parts after a country.
+fn shared_role<'a>(
+    primaries: &[Option<&'a DictHit>],
+    agents: &[&DictHit],
+    h: usize,
+) -> Option<&'a str> {
+    if primaries.len() < 2 || !agents.is_empty() {
+        return None;
+    }
+    primaries.iter().flatten().find_map(|p| {
+        let role = p.code.get(3..)?;
+        let whole =
+            !role.is_empty() && role.len() % 3 == 0 && role.bytes().all(|b| b.is_ascii_uppercase());
+        (p.start <= h && h < p.end && p.anchor != h && whole && country_code(&p.code[..3]))
+            .then_some(role)
+    })
+}
+
+/// Whether `code` is a bare three-letter country code (not `---`, not a sector).
+fn country_code(code: &str) -> bool {
+    code.len() == 3 && code != "---" && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A match that is a country: an actor with a three-letter code other than `---`.
