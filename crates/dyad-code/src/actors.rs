@@ -892,7 +892,7 @@ fn own_mentions(
                 Some(p) if adjacent_agents => compose(part, &adjacent_to(s, p, &agents)),
                 _ => compose(part, &agents),
             };
-            if let Some(role) = shared.filter(|_| code.len() == 3 && country_code(&code)) {
+            if let Some(role) = shared.filter(|_| country_code(&code)) {
                 code.push_str(role);
             }
             let mut rules: Vec<String> = primary.iter().map(|p| p.rule.clone()).collect();

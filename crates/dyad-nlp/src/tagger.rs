@@ -63,23 +63,16 @@ impl Lex {
 /// Per-word lexical features of a sentence; `mf` gives a form's most frequent class in
 /// training (if it was seen often enough).
 pub(crate) fn lexify(words: &[&str], mf: &dyn Fn(&str) -> Option<u8>) -> Vec<Lex> {
-    // One buffer each for the normalised form, the lowercased form and the shape, reused
-    // across the sentence's words.
-    let (mut n, mut lower, mut shape) = (String::new(), String::new(), String::new());
+    // One buffer each for the normalised form and the shape, reused across the sentence's
+    // words.
+    let (mut n, mut shape) = (String::new(), String::new());
     words
         .iter()
         .map(|w| {
             norm_into(w, &mut n);
             let own = mf(w);
             let mflow = if w.chars().any(char::is_uppercase) {
-                lower.clear();
-                if w.contains('Σ') {
-                    // A final capital sigma lowercases by its position: `str`'s rule.
-                    lower.push_str(&w.to_lowercase());
-                } else {
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
-                }
-                mf(&lower).map_or(1, |c| u64::from(c) + 2)
+                mf(&w.to_lowercase()).map_or(1, |c| u64::from(c) + 2)
             } else {
                 0
             };
