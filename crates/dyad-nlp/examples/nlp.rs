@@ -262,6 +262,9 @@ fn stages_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let a = analyzer(args.get(2))?;
     println!("tagger: {}", a.tagger().model().stats());
     println!("parser: {}", a.parser().model().stats());
+    if let Some(st) = a.parser().supertagger() {
+        println!("supertagger: {}", st.model().stats());
+    }
     let (gold, _) = dyad_conllu::parse(&std::fs::read_to_string(path)?);
     let sents: Vec<Vec<&str>> = gold
         .iter()

@@ -153,6 +153,11 @@ impl Supertagger {
         out
     }
 
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// Serialises the supertagger (magic `DST3`, classes, verb flags, model).
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
