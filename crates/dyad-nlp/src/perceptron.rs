@@ -775,9 +775,9 @@ const SLOTS_PER_KEY: usize = 2;
 ///
 /// Keys are placed longest row first. A long row belongs to a feature that training met
 /// often, and such features make most of the lookups: placed first, each sits in its home
-/// slot, the one that [`Model::score`] touches ahead of time, and never one or more cache
+/// slot, the one that [`Model::score`] asks for ahead of time, and never one or more cache
 /// lines past it behind rarer keys. Placing keys in file (hash) order instead made the
-/// analysis about 10 % slower.
+/// parser about 15 % slower.
 fn slot_table(keys: &[u64], lens: &[u8], vals: &[u32]) -> HugeTable<Slot> {
     let cap = (keys.len() * SLOTS_PER_KEY).next_power_of_two().max(16);
     let mask = cap - 1;
@@ -840,8 +840,8 @@ fn sparse_row(v: u32) -> (usize, usize) {
 /// lookups miss the caches, and issuing all of a step's loads before using any lets their
 /// misses overlap. A hint only; it changes no result. On x86-64 this is the `prefetcht0`
 /// instruction, which retires at once, so the CPU goes on issuing the next ones; an
-/// ordinary load there (as before) made 60 % of the scoring time wait at these loops, and
-/// the analysis about 15 % slower. Elsewhere it is an ordinary load.
+/// ordinary load there (as before) held about half of the scoring time at these loops, and
+/// made the analysis about 15 % slower. Elsewhere it is an ordinary load.
 #[inline(always)]
 fn prefetch<T: Copy>(x: &T) {
     #[cfg(target_arch = "x86_64")]
