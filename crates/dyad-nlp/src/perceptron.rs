@@ -1035,6 +1035,44 @@ mod tests {
         acc.iter().map(|a| *a as f32 * m.scale).collect()
     }
 
+    /// A model with rows of every runtime kind (see the test below), as file bytes.
+    fn model_bytes() -> (Vec<u8>, Vec<u64>) {
+        let k = |i: u64| crate::feat::f1(79, i);
+        let mut b = ModelBuilder::new(200, 0.5);
+        b.push(k(1), &[(3, 7)]);
+        b.push(k(2), &[(5, -9), (100, 9)]);
+        b.push(k(3), &[(150, 3), (2, -3)]);
+        b.push(k(4), &[(0, 1), (7, -2), (9, 32767)]);
+        let dense: Vec<(u8, i16)> = (0..40u8).map(|c| (c * 4, i16::from(c) - 20)).collect();
+        b.push(k(5), &dense);
+        let mut bytes = Vec::new();
+        b.finish().write(&mut bytes);
+        (bytes, (0..8).map(k).collect())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// A damaged model file is refused or read into a model that scores without a
+        /// panic: a user may load models from any directory.
+        #[test]
+        fn a_damaged_model_file_is_refused_or_scores_without_panic(
+            edits in proptest::collection::vec((0usize..2000, proptest::prelude::any::<u8>()), 1..8),
+            cut in 0usize..2000,
+        ) {
+            let (mut bytes, keys) = model_bytes();
+            for (at, v) in edits {
+                let n = bytes.len();
+                bytes[at % n] = v;
+            }
+            bytes.truncate(bytes.len() - cut.min(bytes.len()) % 16);
+            if let Ok(m) = Model::read(&mut Reader::new(&bytes)) {
+                let mut s = Vec::new();
+                m.score(&keys, &mut s);
+                proptest::prop_assert_eq!(s.len(), m.nclasses());
+            }
+        }
+    }
+
     #[test]
     fn the_longer_row_takes_the_home_slot_two_keys_share() {
         // Two keys with the same home slot, the short row first in the file: the long row
