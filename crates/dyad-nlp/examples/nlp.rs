@@ -37,13 +37,20 @@ fn analyzer(models: Option<&String>) -> Result<Analyzer, Box<dyn std::error::Err
     };
     // PRUNE=tagger,parser,supertagger: the models cut to that many weights each.
     Ok(match std::env::var("PRUNE") {
-        Ok(p) => {
-            let k: Vec<usize> = p.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-            let at = |i: usize| k.get(i).copied().unwrap_or(usize::MAX);
-            a.pruned(at(0), at(1), at(2))
-        }
+        Ok(p) => pruned(&a, &p),
         Err(_) => a,
     })
+}
+
+/// `a` with its models cut to the weights that `spec` ("tagger,parser,supertagger") gives;
+/// a model left out of `spec` keeps all its weights.
+fn pruned(a: &Analyzer, spec: &str) -> Analyzer {
+    let k: Vec<usize> = spec
+        .split(',')
+        .filter_map(|x| x.trim().parse().ok())
+        .collect();
+    let at = |i: usize| k.get(i).copied().unwrap_or(usize::MAX);
+    a.pruned(at(0), at(1), at(2))
 }
 
 /// How many times to repeat a timed run: `REPEAT=n`, else `default` (at least 1).
@@ -468,12 +475,7 @@ fn race_cmd(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         let mut a = analyzer(Some(&dir.to_string()))?;
         if !prune.is_empty() {
             // DIR@t,p,s: the models cut to t, p, s weights (tagger, parser, supertagger).
-            let k: Vec<usize> = prune
-                .split(',')
-                .filter_map(|x| x.trim().parse().ok())
-                .collect();
-            let at = |i: usize| k.get(i).copied().unwrap_or(usize::MAX);
-            a = a.pruned(at(0), at(1), at(2));
+            a = pruned(&a, prune);
         }
         let extra: Vec<u32> = skips
             .split(',')
